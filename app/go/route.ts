@@ -1,0 +1,24 @@
+// After sign-in: apply the user's language and send them to their role's home.
+import { NextResponse } from "next/server";
+import { getCurrentUser } from "@/lib/auth/current-user.ts";
+import { ROLE_HOME } from "@/lib/auth/roles.ts";
+import { db } from "@/lib/db/client.ts";
+import { LOCALE_COOKIE } from "@/lib/i18n/server.ts";
+import { isLocale } from "@/lib/i18n/translate.ts";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request) {
+  const user = await getCurrentUser();
+  const base = new URL(req.url);
+  if (!user) return NextResponse.redirect(new URL("/signin", base));
+  const next = base.searchParams.get("next");
+  // Only same-site paths, never another origin.
+  const target = next && next.startsWith("/") && !next.startsWith("//") ? next : ROLE_HOME[user.role];
+  const res = NextResponse.redirect(new URL(target, base));
+  const settings = await db().userSettings.findUnique({ where: { userId: user.id }, select: { preferredLanguage: true } });
+  if (isLocale(settings?.preferredLanguage)) {
+    res.cookies.set(LOCALE_COOKIE, settings.preferredLanguage, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+  }
+  return res;
+}
