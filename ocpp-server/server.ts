@@ -1,0 +1,188 @@
+// The OCPP 1.6-J central system: one HTTP(S) server answering /health and
+// upgrading /ocpp/<chargePointId> to ocpp-rpc connections in strict mode.
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import https from "node:https";
+import type { AddressInfo } from "node:net";
+import { RPCServer } from "../lib/ocpp/rpc.ts";
+import { createDb, type Db } from "../lib/db/client.ts";
+import { LastSeenWriter, markConnected, markDisconnected, recordIncident, releaseInstance, type TUnknownChargerPolicy } from "../lib/charging/index.ts";
+import { createLogger, type TLogger } from "../lib/ocpp/log.ts";
+import { attachV16Handlers } from "../lib/ocpp/v16/handlers.ts";
+import { createAuthCallback, type TSession } from "./auth.ts";
+import { CommandDispatcher } from "./command-dispatcher.ts";
+import { ConnectionRegistry, type TConnection } from "./connections.ts";
+import { use16ErrorCodes } from "./protocol-errors.ts";
+
+export type TOcppServerOptions = {
+  port: number;
+  host?: string;
+  databaseUrl: string;
+  instanceId?: string;
+  /** Overrides AppConfig/env OCPP_UNKNOWN_CHARGERS (tests). */
+  unknownChargers?: TUnknownChargerPolicy;
+  heartbeatIntervalSec?: number;
+  pingIntervalMs?: number;
+  dbPoolSize?: number;
+  tls?: { certPath: string; keyPath: string };
+  trustProxy?: boolean;
+  commandSweepMs?: number;
+  log?: TLogger;
+};
+
+export type TOcppServer = {
+  port: number;
+  instanceId: string;
+  db: Db;
+  connectedChargers(): number;
+  close(): Promise<void>;
+};
+
+export async function startOcppServer(options: TOcppServerOptions): Promise<TOcppServer> {
+  const log = options.log ?? createLogger("ocpp");
+  const instanceId = options.instanceId ?? `ocpp-${randomUUID().slice(0, 8)}`;
+  const db = createDb(options.databaseUrl, options.dbPoolSize ?? 10);
+  const lastSeen = new LastSeenWriter(db);
+  const connections = new ConnectionRegistry();
+  const dispatcher = new CommandDispatcher(db, options.databaseUrl, instanceId, connections, log, options.commandSweepMs);
+  const background = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>) => {
+    background.add(p);
+    void p.finally(() => background.delete(p)).catch(() => {});
+    return p;
+  };
+  const protocolIncidentAt = new Map<string, number>();
+
+  await releaseInstance(db, instanceId);
+
+  const rpc = new RPCServer({
+    protocols: ["ocpp1.6"],
+    strictMode: true,
+    pingIntervalMs: options.pingIntervalMs ?? 30_000,
+    callTimeoutMs: 30_000,
+    // A charger sending garbage is cut off after a while; others are unaffected.
+    maxBadMessages: 20,
+    wssOptions: { maxPayload: 1024 * 1024 },
+  });
+  rpc.auth(createAuthCallback({ db, log, unknownChargers: options.unknownChargers, trustProxy: options.trustProxy ?? false }) as never);
+  rpc.on("upgradeAborted", ({ identity, error }: { identity: string; error: Error }) => log.debug("upgrade aborted", { identity, error: error?.message }));
+  rpc.on("error", (err: Error) => log.error("rpc server error", { error: err.message }));
+
+  const protocolIncident = (conn: TConnection, action: string | undefined, detail: string) => {
+    // At most one incident per charger every 10 s: a broken firmware must not flood the table.
+    const last = protocolIncidentAt.get(conn.stationId) ?? 0;
+    if (Date.now() - last < 10_000) return;
+    protocolIncidentAt.set(conn.stationId, Date.now());
+    track(recordIncident(db, { stationId: conn.stationId, identity: conn.identity, kind: "PROTOCOL_ERROR", action, detail: detail.slice(0, 2000) })).catch(() => {});
+  };
+
+  rpc.on("client", (client: any) => {
+    const session = client.session as TSession;
+    use16ErrorCodes(client);
+    const conn: TConnection = { identity: session.identity, stationId: session.stationId, ipAddress: session.ipAddress, client, connected: undefined as never, replaced: false };
+    const old = connections.add(conn);
+    if (old) {
+      log.info("charger reconnected; closing its previous socket", { identity: conn.identity });
+      old.client.close({ code: 4000, reason: "Replaced by a new connection" }).catch(() => {});
+    }
+    conn.connected = track(markConnected(db, { stationId: conn.stationId, instanceId, ipAddress: conn.ipAddress, replaced: !!old }));
+    conn.connected.then(() => dispatcher.runQueuedFor(conn.stationId)).catch((err) => log.error("could not mark charger online", { identity: conn.identity, error: err.message }));
+
+    attachV16Handlers(client, { db, stationId: conn.stationId, identity: conn.identity, ipAddress: conn.ipAddress, lastSeen, heartbeatIntervalSec: options.heartbeatIntervalSec ?? 300, log });
+
+    client.on("strictValidationFailure", (e: { method: string; error: Error; outbound: boolean; isCall: boolean }) => {
+      log.warn("schema violation", { identity: conn.identity, action: e.method, outbound: e.outbound, error: e.error.message });
+      if (!e.outbound) protocolIncident(conn, e.method, `Schema violation in ${e.method}${e.isCall ? "" : " answer"}: ${e.error.message}`);
+    });
+    client.on("badMessage", (e: { buffer: Buffer; error: Error }) => {
+      log.warn("bad message", { identity: conn.identity, error: e.error.message });
+      protocolIncident(conn, undefined, `Malformed frame (${e.error.message}): ${e.buffer.toString("utf8").slice(0, 500)}`);
+    });
+    client.on("close", ({ code, reason }: { code: number; reason: string }) => {
+      const current = connections.remove(conn);
+      log.info("charger disconnected", { identity: conn.identity, code, reason });
+      track(
+        conn.connected
+          .then((connectedAt) =>
+            markDisconnected(db, {
+              stationId: conn.stationId,
+              instanceId,
+              connectedAt,
+              event: current ? "DISCONNECTED" : "REPLACED",
+              reason: `${code}${reason ? ` ${reason}` : ""}`,
+            }),
+          )
+          .catch((err) => log.error("could not mark charger offline", { identity: conn.identity, error: err.message })),
+      );
+    });
+    log.info("charger connected", { identity: conn.identity, ip: conn.ipAddress, replaced: !!old });
+  });
+
+  let accepting = true;
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (req.method === "GET" && req.url?.split("?")[0] === "/health") {
+      void health(db, instanceId, connections.size, accepting).then(({ code, body }) => {
+        res.writeHead(code, { "content-type": "application/json", "cache-control": "no-store" });
+        res.end(JSON.stringify(body));
+      });
+      return;
+    }
+    res.writeHead(404, { "content-type": "application/json" });
+    res.end(JSON.stringify({ error: "Not found" }));
+  };
+  const httpServer = options.tls
+    ? https.createServer({ cert: readFileSync(options.tls.certPath), key: readFileSync(options.tls.keyPath) }, onRequest)
+    : http.createServer(onRequest);
+  httpServer.on("upgrade", (req, socket, head) => {
+    if (!accepting || !req.url?.startsWith("/ocpp/")) {
+      socket.end(`HTTP/1.1 ${accepting ? "404 Not Found" : "503 Service Unavailable"}\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    rpc.handleUpgrade(req, socket as never, head);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  dispatcher.start();
+  const port = (httpServer.address() as AddressInfo).port;
+  log.info("OCPP server listening", { port, instanceId, tls: !!options.tls });
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      // 1. stop accepting new chargers
+      accepting = false;
+      const httpClosed = new Promise<void>((r) => httpServer.close(() => r()));
+      // 2. stop taking new commands; let running ones finish
+      await dispatcher.stop();
+      // 3. answer in-flight calls, then close the sockets (their close handlers mark chargers offline)
+      await rpc.close({ code: 1001, reason: "Server shutting down", awaitPending: true });
+      await lastSeen.drain();
+      while (background.size) await Promise.allSettled([...background]);
+      httpServer.closeAllConnections?.();
+      await httpClosed;
+      // 4. the database last
+      await db.$disconnect();
+      log.info("OCPP server stopped", { instanceId });
+    })());
+
+  return { port, instanceId, db, connectedChargers: () => connections.size, close };
+}
+
+async function health(db: Db, instanceId: string, connectedChargers: number, accepting: boolean) {
+  const up = await Promise.race([
+    db.$queryRawUnsafe("SELECT 1").then(
+      () => true,
+      () => false,
+    ),
+    new Promise<boolean>((r) => setTimeout(() => r(false), 2000).unref()),
+  ]);
+  const ok = up && accepting;
+  return {
+    code: ok ? 200 : 503,
+    body: { status: ok ? "ok" : "degraded", database: up ? "up" : "down", connectedChargers, instanceId, accepting },
+  };
+}

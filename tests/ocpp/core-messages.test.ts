@@ -1,0 +1,123 @@
+// BootNotification, Heartbeat and StatusNotification from a real client.
+import { after, before, beforeEach, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { bootedCharger, connect, createCharger, iso, resetEnv, startEnv, stopEnv, waitFor, type TEnv } from "./helpers.ts";
+
+let env: TEnv;
+before(async () => { env = await startEnv({ heartbeatIntervalSec: 120 }); });
+after(async () => { await stopEnv(env); });
+beforeEach(async () => { await resetEnv(env); });
+
+describe("BootNotification", () => {
+  test("an accepted charger gets Accepted with the heartbeat interval; hardware and boot log are stored", async () => {
+    const st = await createCharger(env.t.db, "CP-BOOT");
+    const c = await connect(env, "CP-BOOT");
+    const res = await c.call("BootNotification", {
+      chargePointVendor: "Alfen",
+      chargePointModel: "Eve Single",
+      firmwareVersion: "4.12.0",
+      chargePointSerialNumber: "SN-1",
+      chargeBoxSerialNumber: "CB-1",
+      iccid: "8949",
+      imsi: "2620",
+      meterType: "Eastron",
+      meterSerialNumber: "M-9",
+    });
+    assert.equal(res.status, "Accepted");
+    assert.equal(res.interval, 120);
+    assert.ok(Math.abs(new Date(res.currentTime).getTime() - Date.now()) < 5000);
+    const s = await env.t.db.station.findUniqueOrThrow({ where: { id: st.id } });
+    assert.equal(s.vendor, "Alfen");
+    assert.equal(s.firmwareVersion, "4.12.0");
+    assert.equal(s.meterSerialNumber, "M-9");
+    assert.ok(s.lastBootAt);
+    const logs = await env.t.db.bootLog.findMany({ where: { stationId: st.id } });
+    assert.equal(logs.length, 1);
+    assert.equal(logs[0].ipAddress, "127.0.0.1");
+    assert.equal(logs[0].chargeBoxSerial, "CB-1");
+    assert.equal(logs[0].answer, "ACCEPTED");
+  });
+
+  test("a charger still pending adoption gets Pending, a suspended one Rejected", async () => {
+    await createCharger(env.t.db, "CP-PEND", { registrationStatus: "PENDING" });
+    await createCharger(env.t.db, "CP-SUSP", { status: "SUSPENDED" });
+    const p = await connect(env, "CP-PEND");
+    const s = await connect(env, "CP-SUSP");
+    assert.equal((await p.call("BootNotification", { chargePointVendor: "V", chargePointModel: "M" })).status, "Pending");
+    assert.equal((await s.call("BootNotification", { chargePointVendor: "V", chargePointModel: "M" })).status, "Rejected");
+  });
+});
+
+describe("Heartbeat", () => {
+  test("answers the server time and stores the last heartbeat before answering", async () => {
+    const { station, client } = await bootedCharger(env, "CP-HB");
+    await env.t.db.station.update({ where: { id: station.id }, data: { lastHeartbeatAt: new Date("2020-01-01") } });
+    const before = Date.now();
+    const res = await client.call("Heartbeat", {});
+    assert.ok(new Date(res.currentTime).getTime() >= before - 5);
+    const s = await env.t.db.station.findUniqueOrThrow({ where: { id: station.id } });
+    assert.ok(s.lastHeartbeatAt!.getTime() >= before - 5, "stored by the time the answer arrived");
+  });
+});
+
+describe("StatusNotification", () => {
+  test("creates unknown connectors, keeps history only on change, and drives availability", async () => {
+    const { station, client } = await bootedCharger(env, "CP-ST");
+    const send = (connectorId: number, status: string, errorCode = "NoError", extra = {}) =>
+      client.call("StatusNotification", { connectorId, status, errorCode, timestamp: iso(), ...extra });
+
+    await send(1, "Available");
+    await send(2, "Available");
+    let s = await env.t.db.station.findUniqueOrThrow({ where: { id: station.id }, include: { connectors: { orderBy: { connectorId: "asc" } } } });
+    assert.deepEqual(s.connectors.map((c) => [c.connectorId, c.status]), [[1, "AVAILABLE"], [2, "AVAILABLE"]]);
+    assert.equal(s.availability, "AVAILABLE");
+
+    await send(1, "Charging");
+    await send(1, "Charging"); // repeated: no new history row
+    await send(2, "Faulted", "GroundFailure", { vendorErrorCode: "E42", info: "earth leak" });
+    s = await env.t.db.station.findUniqueOrThrow({ where: { id: station.id }, include: { connectors: { orderBy: { connectorId: "asc" } } } });
+    assert.equal(s.availability, "BUSY");
+    assert.equal(s.connectors[1].errorCode, "GroundFailure");
+    assert.equal(s.connectors[1].vendorErrorCode, "E42");
+
+    const history = await env.t.db.stationStatusLog.findMany({ where: { stationId: station.id, connectorId: 1 }, orderBy: { id: "asc" } });
+    assert.deepEqual(history.map((h) => [h.previousStatus, h.newStatus]), [["UNKNOWN", "AVAILABLE"], ["AVAILABLE", "CHARGING"]]);
+
+    await send(0, "Unavailable");
+    s = await env.t.db.station.findUniqueOrThrow({ where: { id: station.id } });
+    assert.equal(s.chargerStatus, "UNAVAILABLE");
+    assert.equal(s.availability, "OUT_OF_ORDER");
+    const whole = await env.t.db.stationStatusLog.findMany({ where: { stationId: station.id, connectorId: 0 } });
+    assert.equal(whole.length, 1);
+  });
+
+  test("a timestamp far from our clock is kept as sent and flagged", async () => {
+    const { station, client } = await bootedCharger(env, "CP-SKEW");
+    const sent = "2015-06-01T10:00:00.000Z";
+    await client.call("StatusNotification", { connectorId: 1, status: "Available", errorCode: "NoError", timestamp: sent });
+    const log = await env.t.db.stationStatusLog.findFirstOrThrow({ where: { stationId: station.id } });
+    assert.equal(log.changedAt.toISOString(), sent);
+    const inc = await env.t.db.ocppIncident.findMany({ where: { stationId: station.id, kind: "CLOCK_SKEW" } });
+    assert.equal(inc.length, 1);
+  });
+});
+
+describe("connection state", () => {
+  test("online flag, instance id and connection log follow the socket", async () => {
+    const st = await createCharger(env.t.db, "CP-ON");
+    const c = await connect(env, "CP-ON");
+    const online = await waitFor(async () => {
+      const s = await env.t.db.station.findUniqueOrThrow({ where: { id: st.id } });
+      return s.isOnline && s;
+    });
+    assert.equal(online.ocppInstanceId, "test-instance");
+    assert.ok(online.connectedAt);
+    await c.close();
+    await waitFor(async () => !(await env.t.db.station.findUniqueOrThrow({ where: { id: st.id } })).isOnline, 5000, "offline");
+    const s = await env.t.db.station.findUniqueOrThrow({ where: { id: st.id } });
+    assert.equal(s.availability, "OFFLINE");
+    assert.equal(s.ocppInstanceId, null);
+    const log = await env.t.db.stationConnectionLog.findMany({ where: { stationId: st.id }, orderBy: { id: "asc" } });
+    assert.deepEqual(log.map((l) => l.event), ["CONNECTED", "DISCONNECTED"]);
+  });
+});
