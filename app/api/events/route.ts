@@ -1,0 +1,35 @@
+// Server-sent events: live connector status, meter values and session changes.
+// GET /api/events?stations=<id,...>&sessions=<id,...>
+import { getCurrentUser } from "@/lib/auth/current-user.ts";
+import { db } from "@/lib/db/client.ts";
+import { liveScope, mayReceive } from "@/lib/live/event-access.ts";
+import { onLiveEvent } from "@/lib/live/hub.ts";
+
+export const dynamic = "force-dynamic";
+
+const ids = (v: string | null) => (v ? v.split(",").filter((x) => /^[0-9a-f-]{36}$/i.test(x)).slice(0, 500) : []);
+
+export async function GET(req: Request) {
+  const url = new URL(req.url);
+  const user = await getCurrentUser();
+  const scope = await liveScope(db(), user, { stations: ids(url.searchParams.get("stations")), sessions: ids(url.searchParams.get("sessions")) });
+  const encoder = new TextEncoder();
+  let cleanup = () => {};
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (text: string) => {
+        try { controller.enqueue(encoder.encode(text)); } catch { cleanup(); }
+      };
+      send(`retry: 2000\n: connected\n\n`);
+      const off = onLiveEvent((e) => { if (mayReceive(scope, e)) send(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`); });
+      // Keeps proxies from closing an idle stream.
+      const ping = setInterval(() => send(`: ping\n\n`), 20_000);
+      cleanup = () => { off(); clearInterval(ping); };
+      req.signal.addEventListener("abort", () => { cleanup(); try { controller.close(); } catch { /* closed */ } });
+    },
+    cancel() { cleanup(); },
+  });
+  return new Response(stream, {
+    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store, no-transform", connection: "keep-alive", "x-accel-buffering": "no" },
+  });
+}
