@@ -2,6 +2,8 @@
 // sharing one database; the app never opens charger sockets itself.
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Separate build folders let several checkouts' test runs build side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages with native parts or dynamic requires stay outside the bundle.

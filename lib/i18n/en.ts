@@ -1,6 +1,14 @@
-// English strings. Keys are grouped by page; ru.ts must have the same keys
-// (tests/i18n checks it).
-export const en = {
+// English strings. Core keys here; each area's keys in messages/<area>.en.ts.
+// ru.ts must have the same keys (tests/i18n.test.ts checks it).
+import { garageEn } from "./messages/garage.en.ts";
+import { ownerEn } from "./messages/owner.en.ts";
+import { adminEn } from "./messages/admin.en.ts";
+import { driverEn } from "./messages/driver.en.ts";
+import { providerEn } from "./messages/provider.en.ts";
+import { mapEn } from "./messages/map.en.ts";
+import { bookingEn } from "./messages/booking.en.ts";
+
+const core = {
   "app.name": "Chargeway",
   "app.tagline": "Find a charger, book it, charge and pay.",
   "nav.map": "Map",
@@ -66,5 +74,7 @@ export const en = {
   "common.notFound": "This page does not exist.",
   "common.backHome": "Back to the map",
 } as const;
+
+export const en = { ...core, ...garageEn, ...ownerEn, ...adminEn, ...driverEn, ...providerEn, ...mapEn, ...bookingEn };
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,13 @@
 import type { MessageKey } from "./en.ts";
+import { garageRu } from "./messages/garage.ru.ts";
+import { ownerRu } from "./messages/owner.ru.ts";
+import { adminRu } from "./messages/admin.ru.ts";
+import { driverRu } from "./messages/driver.ru.ts";
+import { providerRu } from "./messages/provider.ru.ts";
+import { mapRu } from "./messages/map.ru.ts";
+import { bookingRu } from "./messages/booking.ru.ts";
 
-export const ru: Record<MessageKey, string> = {
+const core = {
   "app.name": "Chargeway",
   "app.tagline": "Найдите зарядку, забронируйте, заряжайтесь и платите.",
   "nav.map": "Карта",
@@ -66,3 +73,5 @@ export const ru: Record<MessageKey, string> = {
   "common.notFound": "Такой страницы нет.",
   "common.backHome": "Вернуться к карте",
 };
+
+export const ru: Record<MessageKey, string> = { ...core, ...garageRu, ...ownerRu, ...adminRu, ...driverRu, ...providerRu, ...mapRu, ...bookingRu };

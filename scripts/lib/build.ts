@@ -6,7 +6,8 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "
 import path from "node:path";
 
 const SOURCES = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
-const HASH_FILE = ".next/chargeway-source-hash";
+const DIST = process.env.NEXT_DIST_DIR || ".next";
+const HASH_FILE = `${DIST}/chargeway-source-hash`;
 
 function walk(p: string, out: string[]) {
   if (!existsSync(p)) return;
@@ -24,7 +25,7 @@ export function sourceHash(): string {
 }
 
 export function buildIsCurrent(): boolean {
-  return existsSync(".next/BUILD_ID") && existsSync(HASH_FILE) && readFileSync(HASH_FILE, "utf8") === sourceHash();
+  return existsSync(`${DIST}/BUILD_ID`) && existsSync(HASH_FILE) && readFileSync(HASH_FILE, "utf8") === sourceHash();
 }
 
 export async function buildIfStale(log: (l: string) => void): Promise<void> {

@@ -1,0 +1,3 @@
+// English strings of the driver pages. driver.ru.ts must have the same keys.
+export const driverEn = {
+} as const;

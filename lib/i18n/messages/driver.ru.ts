@@ -1,0 +1,4 @@
+import type { driverEn } from "./driver.en.ts";
+
+export const driverRu: Record<keyof typeof driverEn, string> = {
+};

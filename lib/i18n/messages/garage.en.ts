@@ -1,0 +1,3 @@
+// English strings of the garage pages. garage.ru.ts must have the same keys.
+export const garageEn = {
+} as const;

@@ -1,0 +1,4 @@
+import type { ownerEn } from "./owner.en.ts";
+
+export const ownerRu: Record<keyof typeof ownerEn, string> = {
+};
