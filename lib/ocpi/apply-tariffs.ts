@@ -4,6 +4,7 @@ import { Prisma, type Db } from "../db/client.ts";
 import type { RecordOutcome } from "./outcome.ts";
 import type { KnownTariff } from "./station-content.ts";
 import { canonical } from "./station-content.ts";
+import { tariffFromRecord } from "../tariffs/index.ts";
 import { energyPriceMinor, normaliseTariff, tariffText } from "./tariffs.ts";
 
 export type TariffApplyResult = { outcomes: RecordOutcome[]; changedIds: string[]; created: number; updated: number };
@@ -64,15 +65,16 @@ export async function knownTariffs(db: Db, operatorId: string) {
   const byExternalId = new Map<string, KnownTariff>();
   const byId = new Map<string, KnownTariff>();
   for (const t of rows) {
-    const elements = (t.elements ?? []) as Parameters<typeof tariffText>[0]["elements"];
-    const altText = (t.altText ?? null) as Parameters<typeof tariffText>[0]["altText"];
-    const known: KnownTariff = {
-      id: t.id,
-      externalId: t.externalId ?? "",
-      currency: t.currency,
-      text: tariffText({ elements, altText, currency: t.currency }),
-      pricePerKwhMinor: energyPriceMinor(elements),
-    };
+    let text = t.name;
+    let pricePerKwhMinor: number | null = null;
+    try {
+      const parsed = tariffFromRecord(t);
+      text = tariffText(parsed, t.altText as { language: string; text: string }[] | null);
+      pricePerKwhMinor = energyPriceMinor(parsed.elements);
+    } catch {
+      // A row another part of the app stored in a shape we cannot price: show its name only.
+    }
+    const known: KnownTariff = { id: t.id, externalId: t.externalId ?? "", currency: t.currency, text, pricePerKwhMinor };
     if (t.externalId) byExternalId.set(t.externalId, known);
     byId.set(t.id, known);
   }

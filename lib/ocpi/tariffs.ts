@@ -1,126 +1,119 @@
-// OCPI Tariffs module object (2.1.1 / 2.2 / 2.2.1) -> a Tariff row.
-// elements keep OCPI's shape; prices become minor units of the currency
-// (0.35 EUR/kWh -> 35). Sub-cent prices stay fractional (34.5) in elements,
-// because rounding a per-kWh price compounds over a session; the Station's
-// filterable pricePerKwhMinor is rounded.
+// OCPI Tariffs module object (2.1.1 / 2.2 / 2.2.1) -> a Tariff row in the
+// shape lib/tariffs prices sessions with: OCPI elements, prices converted
+// from major units on the wire to minor-unit decimal strings (0.345 EUR/kWh
+// -> "34.5"), min/max price as integer minor units excluding VAT.
 import { z } from "zod";
+import {
+  PRICE_SCALE, ZTariffElement, currencyExponent, describeTariff, isKnownCurrency, safeParseTariff,
+  type TTariff, type TTariffElement,
+} from "../tariffs/index.ts";
+import { decimalText, formatScaled, parseDecimalScaled } from "../tariffs/money.ts";
 import type { RecordOutcome } from "./outcome.ts";
 
-const ZPriceComponent = z.object({
-  type: z.enum(["ENERGY", "FLAT", "PARKING_TIME", "TIME"]),
-  price: z.coerce.number().min(0),
-  vat: z.coerce.number().min(0).nullish(),
-  step_size: z.coerce.number().int().min(0).nullish(),
-});
-const ZTariff = z.object({
-  id: z.coerce.string().min(1),
-  currency: z.string().regex(/^[A-Za-z]{3}$/),
+const ZWireTariff = z.object({
+  id: z.union([z.string().trim().min(1), z.number()]).transform(String),
+  currency: z.string().trim().transform((c) => c.toUpperCase()).refine(isKnownCurrency, "currency must be an ISO 4217 code"),
   tariff_alt_text: z.array(z.object({ language: z.string().nullish(), text: z.string() })).nullish(),
   min_price: z.unknown().optional(),
   max_price: z.unknown().optional(),
-  elements: z.array(z.object({ price_components: z.array(z.unknown()), restrictions: z.unknown().optional() })).default([]),
+  elements: z.array(z.object({ price_components: z.array(z.record(z.string(), z.unknown())), restrictions: z.unknown().optional() })),
 });
 
 export type NormalisedTariff = {
   externalId: string;
   name: string;
   currency: string;
-  elements: { price_components: { type: string; price: number; vat?: number; step_size: number }[]; restrictions?: unknown }[];
+  elements: TTariffElement[];
   minPriceMinor: number | null;
   maxPriceMinor: number | null;
   altText: { language: string; text: string }[] | null;
-  /** Energy price without restrictions, for the map's price filter. */
+  /** The per-kWh price without restrictions, rounded, for the map's price filter. */
   pricePerKwhMinor: number | null;
   text: string;
 };
 
-export function minorDigits(currency: string): number {
+/** A wire price in major units (0.345) -> minor units as an exact decimal string ("34.5"). */
+export function wirePriceToMinor(price: unknown, currency: string): string {
+  const scale = PRICE_SCALE + currencyExponent(currency);
+  const text = decimalText(price as number | string);
+  let units: bigint;
   try {
-    return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    units = parseDecimalScaled(text, scale, "price");
   } catch {
-    return 2;
+    units = BigInt(Math.round(Number(text) * 10 ** scale)); // more decimals than we keep: round
   }
+  return formatScaled(units, PRICE_SCALE);
 }
 
-const toMinor = (price: number, digits: number) => Math.round(price * 10 ** digits * 10000) / 10000;
-
-/** OCPI 2.2 min/max_price is { excl_vat, incl_vat }; 2.1.1 has none. Shown incl. VAT when given. */
-function priceMinor(raw: unknown, digits: number): number | null {
+/** OCPI 2.2 min/max_price is { excl_vat, incl_vat }; a bare number is read as excl. VAT. */
+function wireAmountToMinor(raw: unknown, currency: string): number | null {
   if (raw === null || raw === undefined) return null;
-  const p = typeof raw === "number" ? raw : Number((raw as { incl_vat?: unknown; excl_vat?: unknown }).incl_vat ?? (raw as { excl_vat?: unknown }).excl_vat);
-  return Number.isFinite(p) ? Math.round(p * 10 ** digits) : null;
+  const value = typeof raw === "object" ? (raw as { excl_vat?: unknown }).excl_vat : raw;
+  const n = Number(value);
+  return Number.isFinite(n) && n >= 0 ? Math.round(n * 10 ** currencyExponent(currency)) : null;
 }
 
 export function normaliseTariff(raw: unknown): { tariff?: NormalisedTariff; outcome: RecordOutcome } {
-  const id = String((raw as { id?: unknown })?.id ?? "(no id)");
-  const parsed = ZTariff.safeParse(raw);
+  const rawId = (raw as { id?: unknown })?.id;
+  const id = `tariff:${rawId ?? "(no id)"}`;
+  const parsed = ZWireTariff.safeParse(raw);
   if (!parsed.success) {
-    const reasons = parsed.error.issues.map((i) => `${i.path.join(".") || "tariff"}: ${i.message}`);
-    return { outcome: { id: `tariff:${id}`, action: "rejected", reasons } };
+    return { outcome: { id, action: "rejected", reasons: parsed.error.issues.map((i) => `${i.path.join(".") || "tariff"}: ${i.message}`) } };
   }
   const t = parsed.data;
-  const currency = t.currency.toUpperCase();
-  const digits = minorDigits(currency);
   const reasons: string[] = [];
-  const elements: NormalisedTariff["elements"] = [];
+  const elements: TTariffElement[] = [];
   for (const [i, el] of t.elements.entries()) {
-    const components: NormalisedTariff["elements"][number]["price_components"] = [];
-    for (const [j, pc] of el.price_components.entries()) {
-      const c = ZPriceComponent.safeParse(pc);
-      if (!c.success) {
-        reasons.push(`elements[${i}].price_components[${j}] ignored: ${c.error.issues.map((x) => `${x.path.join(".")} ${x.message}`).join(", ")}`);
-        continue;
-      }
-      components.push({
-        type: c.data.type,
-        price: toMinor(c.data.price, digits),
-        ...(c.data.vat != null ? { vat: c.data.vat } : {}),
-        step_size: c.data.step_size ?? 1,
-      });
-    }
-    if (components.length) elements.push({ price_components: components, ...(el.restrictions ? { restrictions: el.restrictions } : {}) });
+    const components = el.price_components.map((pc) => {
+      const step = Number(pc.step_size ?? 1);
+      return {
+        ...pc,
+        price: typeof pc.price === "number" || typeof pc.price === "string" ? wirePriceToMinor(pc.price, t.currency) : pc.price,
+        vat: pc.vat ?? undefined,
+        // OCPI allows step_size 0 in the wild; it means "no rounding", which is a step of 1.
+        step_size: Number.isInteger(step) && step >= 1 ? step : 1,
+      };
+    });
+    const checked = ZTariffElement.safeParse({ price_components: components, restrictions: el.restrictions ?? undefined });
+    if (checked.success) elements.push(checked.data);
+    else reasons.push(`elements[${i}] ignored: ${checked.error.issues.map((x) => `${x.path.join(".")} ${x.message}`).join("; ")}`);
+  }
+  const whole = safeParseTariff({
+    currency: t.currency,
+    elements,
+    min_price: wireAmountToMinor(t.min_price, t.currency) ?? undefined,
+    max_price: wireAmountToMinor(t.max_price, t.currency) ?? undefined,
+  });
+  if (!whole.ok) {
+    return { outcome: { id, action: "rejected", reasons: [...reasons, ...whole.issues.map((i) => `${i.path}: ${i.message}`)] } };
   }
   const altText = t.tariff_alt_text?.length ? t.tariff_alt_text.map((a) => ({ language: a.language ?? "", text: a.text })) : null;
   const tariff: NormalisedTariff = {
     externalId: t.id,
-    name: altText?.find((a) => a.language.startsWith("en"))?.text ?? altText?.[0]?.text ?? `Tariff ${t.id}`,
-    currency,
-    elements,
-    minPriceMinor: priceMinor(t.min_price, digits),
-    maxPriceMinor: priceMinor(t.max_price, digits),
+    name: englishText(altText) ?? `Tariff ${t.id}`,
+    currency: t.currency,
+    elements: whole.tariff.elements,
+    minPriceMinor: whole.tariff.min_price ?? null,
+    maxPriceMinor: whole.tariff.max_price ?? null,
     altText,
-    pricePerKwhMinor: energyPriceMinor(elements),
-    text: "",
+    pricePerKwhMinor: energyPriceMinor(whole.tariff.elements),
+    text: tariffText(whole.tariff, altText),
   };
-  tariff.text = tariffText(tariff);
-  return { tariff, outcome: { id: `tariff:${t.id}`, action: reasons.length ? "corrected" : "ok", reasons } };
+  return { tariff, outcome: { id, action: reasons.length ? "corrected" : "ok", reasons } };
 }
 
-/** The per-kWh price that applies without restrictions (else the first one), rounded to whole minor units. */
-export function energyPriceMinor(elements: NormalisedTariff["elements"]): number | null {
-  const energy = unrestrictedFirst(elements).flatMap((e) => e.price_components).find((c) => c.type === "ENERGY");
-  return energy ? Math.round(energy.price) : null;
+function englishText(alt: { language: string; text: string }[] | null): string | undefined {
+  const a = alt?.find((x) => x.language.toLowerCase().startsWith("en")) ?? alt?.[0];
+  return a?.text.trim() || undefined;
 }
 
-function unrestrictedFirst(elements: NormalisedTariff["elements"]) {
-  const free = elements.filter((e) => !e.restrictions || Object.keys(e.restrictions as object).length === 0);
-  return free.length ? free : elements;
+/** The CPO's own words when it gave them, else lib/tariffs' description of the prices. */
+export function tariffText(tariff: TTariff, altText: { language: string; text: string }[] | null): string {
+  return englishText(altText) ?? describeTariff(tariff).join(", ");
 }
 
-const UNIT: Record<string, string> = { ENERGY: "/kWh", TIME: "/h charging", PARKING_TIME: "/h parking", FLAT: " per session" };
-
-/** Human text for a station: the CPO's English alt text, else the prices of the unrestricted elements. */
-export function tariffText(t: Pick<NormalisedTariff, "altText" | "elements" | "currency">): string {
-  const alt = t.altText?.find((a) => a.language.toLowerCase().startsWith("en")) ?? t.altText?.[0];
-  if (alt?.text.trim()) return alt.text.trim();
-  const digits = minorDigits(t.currency);
-  const unrestricted = t.elements.filter((e) => !e.restrictions || Object.keys(e.restrictions as object).length === 0);
-  const parts = (unrestricted.length ? unrestricted : t.elements)
-    .flatMap((e) => e.price_components)
-    .filter((c, i, all) => all.findIndex((o) => o.type === c.type) === i)
-    .map((c) => `${(c.price / 10 ** digits).toFixed(Math.max(digits, decimals(c.price / 10 ** digits)))} ${t.currency}${UNIT[c.type]}`);
-  const text = parts.length ? parts.join(" + ") : "Free";
-  return unrestricted.length < t.elements.length ? `${text} (other prices apply at some times)` : text;
+export function energyPriceMinor(elements: TTariffElement[]): number | null {
+  const free = elements.filter((e) => !e.restrictions || Object.keys(e.restrictions).length === 0);
+  const energy = (free.length ? free : elements).flatMap((e) => e.price_components).find((c) => c.type === "ENERGY");
+  return energy ? Math.round(Number(energy.price)) : null;
 }
-
-const decimals = (n: number) => Math.min(4, (String(n).split(".")[1] ?? "").length);
