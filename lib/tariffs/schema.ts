@@ -51,6 +51,11 @@ const isoDate = z
 const nonNegative = (label: string) => z.number({ error: `${label} must be a number` }).nonnegative(`${label} must not be negative`);
 const opt = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? undefined);
 
+/** OCPI feeds send null for absent fields; stored tariffs simply omit them. */
+function compact<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
 export const ZPriceComponent = z.object({
   type: z.enum(DIMENSIONS, { error: `type must be one of ${DIMENSIONS.join(", ")}` }),
   price: decimalField(PRICE_SCALE, "price"),
@@ -60,7 +65,7 @@ export const ZPriceComponent = z.object({
     .int("step_size must be a whole number")
     .min(1, "step_size must be at least 1")
     .default(1),
-});
+}).transform(compact);
 
 export const ZRestrictions = z
   .object({
@@ -97,7 +102,7 @@ export const ZRestrictions = z
     }
     if (r.day_of_week && new Set(r.day_of_week).size !== r.day_of_week.length) issue("day_of_week", "day_of_week lists a day twice");
   })
-  .transform(({ reservation: _ignored, ...rest }) => rest);
+  .transform(({ reservation: _ignored, ...rest }) => compact(rest));
 
 export const ZTariffElement = z
   .object({
@@ -112,7 +117,8 @@ export const ZTariffElement = z
       }
       seen.add(pc.type);
     });
-  });
+  })
+  .transform(compact);
 
 export const ZTariff = z
   .object({
@@ -127,7 +133,8 @@ export const ZTariff = z
     if (t.min_price != null && t.max_price != null && t.min_price > t.max_price) {
       ctx.addIssue({ code: "custom", path: ["max_price"], message: "max_price must not be below min_price" });
     }
-  });
+  })
+  .transform(compact);
 
 export type TTariff = z.output<typeof ZTariff>;
 export type TTariffInput = z.input<typeof ZTariff>;
