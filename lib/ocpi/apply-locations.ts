@@ -25,10 +25,11 @@ const json = (v: unknown) => (v === null || v === undefined ? Prisma.DbNull : (v
 export async function applyLocations(
   db: Db,
   { operatorId, mode, records, now }: { operatorId: string; mode: Mode; records: unknown[]; now: Date },
-): Promise<{ counts: LocationCounts; outcomes: RecordOutcome[] }> {
+): Promise<{ counts: LocationCounts; outcomes: RecordOutcome[]; notes: string[] }> {
   const counts: LocationCounts = { created: 0, updated: 0, unchanged: 0, removed: 0, rejected: 0, corrected: 0 };
   const outcomes = new Map<string, RecordOutcome>();
   const report: RecordOutcome[] = [];
+  const notes: string[] = [];
   const locations: NormalisedLocation[] = [];
   const idsInFeed = new Set<string>();
   for (const raw of records) {
@@ -85,7 +86,7 @@ export async function applyLocations(
 
   if (mode === "FULL") {
     if (idsInFeed.size === 0) {
-      report.push({ id: "(feed)", action: "ok", reasons: ["the full feed is empty; no station was marked removed"] });
+      notes.push("the full feed is empty; no station was marked removed");
     } else {
       const gone = await db.station.findMany({
         where: { operatorId, status: { not: "REMOVED" }, externalId: { notIn: [...idsInFeed] } },
@@ -99,11 +100,11 @@ export async function applyLocations(
     }
   }
   if (unknownTariffs.size) {
-    report.push({ id: "(feed)", action: "ok", reasons: [`connectors refer to tariffs that were not imported: ${[...unknownTariffs].slice(0, 20).join(", ")}`] });
+    notes.push(`connectors refer to tariffs that were not imported: ${[...unknownTariffs].slice(0, 20).join(", ")}${unknownTariffs.size > 20 ? ", ..." : ""}`);
   }
   counts.rejected = report.filter((r) => r.action === "rejected").length;
   counts.corrected = report.filter((r) => r.action === "corrected").length;
-  return { counts, outcomes: report };
+  return { counts, outcomes: report, notes };
 }
 
 type Tariffs = { byExternalId: Map<string, KnownTariff>; byId: Map<string, KnownTariff> };

@@ -27,9 +27,10 @@ export async function importLocations(db: Db, input: ImportLocationsInput): Prom
     const tariffFeed = input.tariffs === undefined ? undefined : parseFeed(input.tariffs);
     const feed = parseFeed(input.records);
     const tariffResult = tariffFeed ? await applyTariffs(db, input.operatorId, tariffFeed.records) : undefined;
-    const { counts, outcomes } = await applyLocations(db, { operatorId: input.operatorId, mode: input.mode, records: feed.records, now: startedAt });
+    const { counts, outcomes, notes: locationNotes } = await applyLocations(db, { operatorId: input.operatorId, mode: input.mode, records: feed.records, now: startedAt });
     const notes = [...(tariffFeed?.notes.map((n) => `tariffs: ${n}`) ?? []), ...feed.notes];
     if (tariffResult) notes.push(`tariffs: ${tariffResult.created} created, ${tariffResult.updated} updated of ${tariffFeed!.records.length}`);
+    notes.push(...locationNotes);
     return {
       counts,
       outcomes: [
