@@ -36,6 +36,8 @@ export type TOcppServer = {
   instanceId: string;
   db: Db;
   connectedChargers(): number;
+  /** Resolves when background writes (online/offline bookkeeping, incidents) have finished. */
+  whenIdle(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -101,7 +103,9 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
     });
     client.on("close", ({ code, reason }: { code: number; reason: string }) => {
       const current = connections.remove(conn);
-      log.info("charger disconnected", { identity: conn.identity, code, reason });
+      log.info("charger disconnected", { identity: conn.identity, code, reason, replaced: !current });
+      // A replaced socket's successor already logged REPLACED and owns the online state.
+      if (!current) return;
       track(
         conn.connected
           .then((connectedAt) =>
@@ -109,7 +113,6 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
               stationId: conn.stationId,
               instanceId,
               connectedAt,
-              event: current ? "DISCONNECTED" : "REPLACED",
               reason: `${code}${reason ? ` ${reason}` : ""}`,
             }),
           )
@@ -169,7 +172,10 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
       log.info("OCPP server stopped", { instanceId });
     })());
 
-  return { port, instanceId, db, connectedChargers: () => connections.size, close };
+  const whenIdle = async () => {
+    while (background.size) await Promise.allSettled([...background]);
+  };
+  return { port, instanceId, db, connectedChargers: () => connections.size, whenIdle, close };
 }
 
 async function health(db: Db, instanceId: string, connectedChargers: number, accepting: boolean) {

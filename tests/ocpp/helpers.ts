@@ -26,6 +26,7 @@ export async function resetEnv(env: TEnv) {
   await Promise.allSettled(env.clients.map((c) => c.close({ force: true })));
   env.clients = [];
   await waitFor(() => env.server.connectedChargers() === 0);
+  await env.server.whenIdle();
   await truncateAll(env.t.db);
 }
 

@@ -1,0 +1,204 @@
+// Authorize, StartTransaction, StopTransaction and MeterValues, including the
+// behaviours real chargers force: retries, offline starts, unknown ids, skew.
+import { after, before, beforeEach, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { bootedCharger, iso, resetEnv, startEnv, stopEnv, type TEnv } from "./helpers.ts";
+
+let env: TEnv;
+before(async () => { env = await startEnv(); });
+after(async () => { await stopEnv(env); });
+beforeEach(async () => { await resetEnv(env); });
+
+async function garage() {
+  const site = await env.t.db.site.create({ data: { name: "Garage A" } });
+  const renter = await env.t.db.renter.create({ data: { siteId: site.id, name: "Ann", contactEmail: "ann@x.test" } });
+  return { site, renter };
+}
+
+describe("Authorize (seed 001 rule)", () => {
+  test("a known Accepted card of the garage is accepted at any of its chargers; others are refused with the right status", async () => {
+    const { site, renter } = await garage();
+    const other = await env.t.db.site.create({ data: { name: "Garage B" } });
+    const pastRenter = await env.t.db.renter.create({ data: { siteId: site.id, name: "Old", contactEmail: "o@x.test", isActive: false } });
+    const { client } = await bootedCharger(env, "CP-A1");
+    await env.t.db.station.update({ where: { ocppIdentity: "CP-A1" }, data: { siteId: site.id } });
+    const tokens: [string, object][] = [
+      ["GOOD", { siteId: site.id, renterId: renter.id, expiresAt: new Date(Date.now() + 86_400_000), parentIdTag: "FAMILY" }],
+      ["BLOCKED", { siteId: site.id, status: "BLOCKED" }],
+      ["EXPIRED", { siteId: site.id, expiresAt: new Date(Date.now() - 1000) }],
+      ["PAST", { siteId: site.id, renterId: pastRenter.id }],
+      ["OTHERGARAGE", { siteId: other.id }],
+      ["CHILD", { siteId: site.id, parentIdTag: "BLOCKED" }],
+    ];
+    for (const [idTag, data] of tokens) await env.t.db.authToken.create({ data: { idTag, ...data } });
+    const status = async (idTag: string) => (await client.call("Authorize", { idTag })).idTagInfo;
+
+    const good = await status("GOOD");
+    assert.equal(good.status, "Accepted");
+    assert.equal(good.parentIdTag, "FAMILY");
+    assert.ok(good.expiryDate);
+    assert.equal((await status("good")).status, "Accepted", "idTags are case-insensitive");
+    assert.equal((await status("UNKNOWN")).status, "Invalid");
+    assert.equal((await status("BLOCKED")).status, "Blocked");
+    assert.equal((await status("EXPIRED")).status, "Expired");
+    assert.equal((await status("PAST")).status, "Invalid");
+    assert.equal((await status("OTHERGARAGE")).status, "Invalid");
+    assert.equal((await status("CHILD")).status, "Blocked", "a blocked parent blocks its cards");
+  });
+
+  test("a card already in a running transaction on another charger answers ConcurrentTx", async () => {
+    await env.t.db.authToken.create({ data: { idTag: "BUSY" } });
+    const a = await bootedCharger(env, "CP-C1");
+    const b = await bootedCharger(env, "CP-C2");
+    const start = await a.client.call("StartTransaction", { connectorId: 1, idTag: "BUSY", meterStart: 0, timestamp: iso() });
+    assert.equal(start.idTagInfo.status, "Accepted");
+    assert.equal((await b.client.call("Authorize", { idTag: "BUSY" })).idTagInfo.status, "ConcurrentTx");
+    assert.equal((await a.client.call("Authorize", { idTag: "BUSY" })).idTagInfo.status, "Accepted", "same charger may re-present the card to stop");
+    const second = await b.client.call("StartTransaction", { connectorId: 1, idTag: "BUSY", meterStart: 0, timestamp: iso() });
+    assert.equal(second.idTagInfo.status, "ConcurrentTx");
+    assert.ok(second.transactionId > start.transactionId, "still gets a transaction id");
+  });
+});
+
+describe("StartTransaction", () => {
+  test("a repeated start after a lost answer gets the same transactionId, not a second session", async () => {
+    await env.t.db.authToken.create({ data: { idTag: "CARD1" } });
+    const { station, client } = await bootedCharger(env, "CP-S1");
+    const req = { connectorId: 1, idTag: "CARD1", meterStart: 1200, timestamp: iso() };
+    const first = await client.call("StartTransaction", req);
+    const again = await client.call("StartTransaction", req);
+    assert.equal(again.transactionId, first.transactionId);
+    assert.equal(again.idTagInfo.status, "Accepted");
+    const sessions = await env.t.db.chargingSession.findMany({ where: { stationId: station.id } });
+    assert.equal(sessions.length, 1);
+    assert.equal(sessions[0].status, "ACTIVE");
+    assert.equal(sessions[0].meterStartWh, 1200n);
+    const connector = await env.t.db.connector.findFirst({ where: { stationId: station.id, connectorId: 1 } });
+    assert.equal(sessions[0].connectorId, connector!.id);
+  });
+
+  test("an unknown or blocked idTag still gets a transactionId, with the right idTagInfo, recorded for review", async () => {
+    await env.t.db.authToken.create({ data: { idTag: "BLK", status: "BLOCKED" } });
+    const { station, client } = await bootedCharger(env, "CP-S2");
+    const unknown = await client.call("StartTransaction", { connectorId: 1, idTag: "NOPE", meterStart: 0, timestamp: iso() });
+    const blocked = await client.call("StartTransaction", { connectorId: 2, idTag: "BLK", meterStart: 0, timestamp: iso() });
+    assert.ok(unknown.transactionId > 0);
+    assert.equal(unknown.idTagInfo.status, "Invalid");
+    assert.ok(blocked.transactionId > 0);
+    assert.equal(blocked.idTagInfo.status, "Blocked");
+    const s = await env.t.db.chargingSession.findUniqueOrThrow({ where: { transactionId: unknown.transactionId } });
+    assert.deepEqual(s.flags.sort(), ["NOT_AUTHORIZED", "UNKNOWN_TOKEN"]);
+    assert.equal(s.authStatus, "INVALID");
+    assert.equal(await env.t.db.ocppIncident.count({ where: { stationId: station.id, kind: "UNKNOWN_TOKEN" } }), 1);
+  });
+
+  test("a start stamped far in the past is kept as sent and flagged", async () => {
+    await env.t.db.authToken.create({ data: { idTag: "CARD2" } });
+    const { client } = await bootedCharger(env, "CP-S3");
+    const r = await client.call("StartTransaction", { connectorId: 1, idTag: "CARD2", meterStart: 5, timestamp: "2001-01-01T00:00:00.000Z" });
+    const s = await env.t.db.chargingSession.findUniqueOrThrow({ where: { transactionId: r.transactionId } });
+    assert.equal(s.startedAt!.toISOString(), "2001-01-01T00:00:00.000Z");
+    assert.ok(s.flags.includes("CLOCK_SKEW"));
+    assert.equal(await env.t.db.ocppIncident.count({ where: { kind: "CLOCK_SKEW" } }), 1);
+  });
+});
+
+describe("StopTransaction", () => {
+  test("energy comes from the register; transactionData is stored with every field", async () => {
+    await env.t.db.authToken.create({ data: { idTag: "CARD3" } });
+    const { client } = await bootedCharger(env, "CP-T1");
+    const { transactionId } = await client.call("StartTransaction", { connectorId: 1, idTag: "CARD3", meterStart: 10_000, timestamp: iso(new Date(Date.now() - 3_600_000)) });
+    const res = await client.call("StopTransaction", {
+      transactionId,
+      idTag: "CARD3",
+      meterStop: 17_500,
+      timestamp: iso(),
+      reason: "EVDisconnected",
+      transactionData: [
+        { timestamp: iso(), sampledValue: [{ value: "17.5", measurand: "Energy.Active.Import.Register", unit: "kWh", context: "Transaction.End", location: "Outlet", format: "Raw" }] },
+      ],
+    });
+    assert.equal(res.idTagInfo.status, "Accepted");
+    const s = await env.t.db.chargingSession.findUniqueOrThrow({ where: { transactionId }, include: { meterReadings: true } });
+    assert.equal(s.status, "COMPLETED");
+    assert.equal(s.energyWh, 7500);
+    assert.equal(s.stopReason, "EVDisconnected");
+    assert.equal(s.meterReadings.length, 1);
+    const r = s.meterReadings[0];
+    assert.deepEqual([r.value, r.unit, r.context, r.location, r.format, r.numericValue], ["17.5", "kWh", "Transaction.End", "Outlet", "Raw", 17.5]);
+  });
+
+  test("unknown, already stopped and placeholder transactions are answered normally and recorded", async () => {
+    await env.t.db.authToken.create({ data: { idTag: "CARD4" } });
+    const { station, client } = await bootedCharger(env, "CP-T2");
+    const stop = (transactionId: number, meterStop = 100) => client.call("StopTransaction", { transactionId, meterStop, timestamp: iso() });
+    assert.deepEqual(await stop(987654), {});
+    assert.deepEqual(await stop(0), {});
+    assert.deepEqual(await stop(-1), {});
+    const { transactionId } = await client.call("StartTransaction", { connectorId: 1, idTag: "CARD4", meterStart: 0, timestamp: iso() });
+    await stop(transactionId, 500);
+    assert.deepEqual(await stop(transactionId, 600), {});
+    const s = await env.t.db.chargingSession.findUniqueOrThrow({ where: { transactionId } });
+    assert.equal(s.energyWh, 500, "the second stop is not applied");
+    const kinds = (await env.t.db.ocppIncident.findMany({ where: { stationId: station.id }, orderBy: { id: "asc" } })).map((i) => i.kind);
+    assert.deepEqual(kinds, ["UNKNOWN_TRANSACTION", "PLACEHOLDER_TRANSACTION", "PLACEHOLDER_TRANSACTION", "TRANSACTION_ALREADY_STOPPED"]);
+  });
+
+  test("meterStop below meterStart is flagged, not trusted", async () => {
+    await env.t.db.authToken.create({ data: { idTag: "CARD5" } });
+    const { client } = await bootedCharger(env, "CP-T3");
+    const { transactionId } = await client.call("StartTransaction", { connectorId: 1, idTag: "CARD5", meterStart: 50_000, timestamp: iso() });
+    await client.call("MeterValues", { connectorId: 1, transactionId, meterValue: [{ timestamp: iso(), sampledValue: [{ value: "52000", unit: "Wh" }] }] });
+    await client.call("StopTransaction", { transactionId, meterStop: 100, timestamp: iso() });
+    const s = await env.t.db.chargingSession.findUniqueOrThrow({ where: { transactionId } });
+    assert.ok(s.flags.includes("METER_DECREASE"));
+    assert.equal(s.meterStopWh, 100n, "kept as sent");
+    assert.equal(s.energyWh, 2000, "taken from the highest register reading instead");
+    assert.equal(await env.t.db.ocppIncident.count({ where: { kind: "METER_DECREASE" } }), 1);
+  });
+});
+
+describe("MeterValues", () => {
+  test("every sampled value field is stored in one message; the session shows register-based energy and power", async () => {
+    await env.t.db.authToken.create({ data: { idTag: "CARD6" } });
+    const { client } = await bootedCharger(env, "CP-M1");
+    const { transactionId } = await client.call("StartTransaction", { connectorId: 1, idTag: "CARD6", meterStart: 1000, timestamp: iso() });
+    const at = iso();
+    await client.call("MeterValues", {
+      connectorId: 1,
+      transactionId,
+      meterValue: [
+        {
+          timestamp: at,
+          sampledValue: [
+            { value: "4000", measurand: "Energy.Active.Import.Register", unit: "Wh", context: "Sample.Periodic", location: "Outlet", format: "Raw" },
+            { value: "11.2", measurand: "Power.Active.Import", unit: "kW", context: "Sample.Periodic" },
+            { value: "16.1", measurand: "Current.Import", unit: "A", phase: "L1" },
+            { value: "230.4", measurand: "Voltage", unit: "V", phase: "L1-N" },
+            { value: "55", measurand: "SoC", unit: "Percent", location: "EV" },
+          ],
+        },
+      ],
+    });
+    const s = await env.t.db.chargingSession.findUniqueOrThrow({ where: { transactionId }, include: { meterReadings: { orderBy: { id: "asc" } } } });
+    assert.equal(s.meterReadings.length, 5);
+    assert.equal(s.energyWh, 3000);
+    assert.equal(s.lastPowerW, 11200);
+    assert.equal(s.lastSocPercent, 55);
+    const v = s.meterReadings[3];
+    assert.deepEqual([v.measurand, v.phase, v.unit, v.value], ["Voltage", "L1-N", "V", "230.4"]);
+    assert.equal(s.meterReadings[0].timestamp.toISOString(), at);
+  });
+
+  test("readings without a transaction, or for an unknown one, are kept", async () => {
+    const { station, client } = await bootedCharger(env, "CP-M2");
+    await client.call("MeterValues", { connectorId: 0, meterValue: [{ timestamp: iso(), sampledValue: [{ value: "123456" }] }] });
+    assert.deepEqual(await client.call("MeterValues", { connectorId: 1, transactionId: 4242, meterValue: [{ timestamp: iso(), sampledValue: [{ value: "9" }] }] }), {});
+    const rows = await env.t.db.meterReading.findMany({ where: { stationId: station.id }, orderBy: { id: "asc" } });
+    assert.deepEqual(rows.map((r) => [r.connectorId, r.transactionId, r.sessionId, r.measurand]), [
+      [0, null, null, "Energy.Active.Import.Register"],
+      [1, 4242, null, "Energy.Active.Import.Register"],
+    ]);
+    assert.equal(await env.t.db.ocppIncident.count({ where: { kind: "UNKNOWN_TRANSACTION", action: "MeterValues" } }), 1);
+  });
+});
