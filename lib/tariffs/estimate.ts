@@ -78,7 +78,8 @@ export interface Hold {
 /**
  * Sizes a payment authorisation. Energy target: estimate incl. VAT at the
  * given power from startAt, plus marginPercent (default 20 %), rounded up to
- * a whole major unit (e.g. 12.34 EUR * 1.2 = 14.808 -> 15.00 EUR). Amount
+ * a whole major unit (e.g. 12.34 EUR * 1.2 = 14.808 -> 15.00 EUR), at
+ * least one major unit. Amount
  * target: exactly that amount, and charging stops at energyCapFor(amount).
  */
 export function holdAmountFor(
@@ -105,12 +106,15 @@ export function holdAmountFor(
   const major = 10n ** BigInt(currencyExponent(tariff.currency));
   const withMargin = divCeil(BigInt(est.totalInclVat) * BigInt(100 + margin), 100n);
   return {
-    amountMinor: toSafeNumber(divCeil(withMargin, major) * major, "hold"),
+    // Never below one major unit: even a tiny session must be coverable.
+    amountMinor: toSafeNumber(maxBig(divCeil(withMargin, major), 1n) * major, "hold"),
     currency: tariff.currency,
     estimateInclVat: est.totalInclVat,
     energyCapWh: target.energyWh,
   };
 }
+
+const maxBig = (a: bigint, b: bigint) => (a > b ? a : b);
 
 const MAX_SEARCH_WH = 10_000_000; // 10 MWh: beyond any vehicle battery
 

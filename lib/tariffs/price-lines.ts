@@ -103,15 +103,23 @@ export function priceLines(tariff: TTariff, usage: Usage) {
     appliedMinMax = "MAX";
   }
   if (appliedMinMax) {
-    lines.push(
-      line(appliedMinMax === "MIN" ? "MIN_PRICE_ADJUSTMENT" : "MAX_PRICE_ADJUSTMENT", null, {
-        quantity: 1,
-        unit: "session",
-        unitPrice: adjustment.toString(),
-        vatPercent: adjustmentVat(tariff, lines),
-        restrictionLabel: `${appliedMinMax === "MIN" ? "minimum" : "maximum"} price ${formatMoney((appliedMinMax === "MIN" ? tariff.min_price : tariff.max_price)!, tariff.currency, "en")}`,
-      }, adjustment),
-    );
+    const target = subtotal + adjustment;
+    const rates = new Set(lines.map((l) => l.vatPercent));
+    const adjustmentLine = line(appliedMinMax === "MIN" ? "MIN_PRICE_ADJUSTMENT" : "MAX_PRICE_ADJUSTMENT", null, {
+      quantity: 1,
+      unit: "session",
+      unitPrice: adjustment.toString(),
+      vatPercent: adjustmentVat(tariff, lines),
+      restrictionLabel: `${appliedMinMax === "MIN" ? "minimum" : "maximum"} price ${formatMoney(target, tariff.currency, "en")}`,
+    }, adjustment);
+    if (rates.size === 1) {
+      // One rate throughout: the session's VAT is that rate on the min/max
+      // price itself, so a capped session always costs exactly max + VAT.
+      const vat = vatOf(target, adjustmentLine.vatPercent) - lines.reduce((v, l) => v + BigInt(l.vat), 0n);
+      adjustmentLine.vat = toSafeNumber(vat, "VAT");
+      adjustmentLine.amountInclVat = toSafeNumber(adjustment + vat, "amount");
+    }
+    lines.push(adjustmentLine);
   }
   const sum = (f: (l: CostLine) => number) => toSafeNumber(lines.reduce((s, l) => s + BigInt(f(l)), 0n), "total");
   return {
@@ -125,8 +133,9 @@ export function priceLines(tariff: TTariff, usage: Usage) {
 
 /**
  * min/max price are excl. VAT; the adjustment carries the VAT rate of the
- * session's lines when they share one, else the highest rate among them (or
- * among the tariff's components when no line was billed).
+ * session's lines when they share one (its VAT then brings the session's VAT
+ * to exactly that rate on the min/max price), else the highest rate among
+ * them (or among the tariff's components when no line was billed).
  */
 function adjustmentVat(tariff: TTariff, lines: CostLine[]): string | null {
   const rates = lines.length

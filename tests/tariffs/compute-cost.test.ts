@@ -288,9 +288,12 @@ test("a session that starts and ends at the same instant still pays its FLAT fee
 test("min_price lifts a small session; the adjustment carries the session's VAT rate", () => {
   const t = tariff("EUR", [{ price_components: [{ type: "ENERGY", price: 30, vat: 19 }] }], { min_price: 500 });
   const r = computeCost(t, linearSession("2025-05-05T10:00:00Z", "2025-05-05T11:00:00Z", 5000));
-  // 5 * 30 = 150 (VAT 28.5 -> 29); adjustment 350 (VAT 66.5 -> 67)
-  assert.deepEqual(pick(r.lines), [["ENERGY", 0, 5000, 150, 29], ["MIN_PRICE_ADJUSTMENT", null, 1, 350, 67]]);
-  assert.deepEqual([r.totalExclVat, r.totalVat, r.totalInclVat, r.appliedMinMax], [500, 96, 596, "MIN"]);
+  // 5 * 30 = 150 (VAT 28.5 -> 29); adjustment 350; session VAT = 19 % of 500 = 95, so the adjustment carries 66
+  assert.deepEqual(pick(r.lines), [["ENERGY", 0, 5000, 150, 29], ["MIN_PRICE_ADJUSTMENT", null, 1, 350, 66]]);
+  assert.deepEqual([r.totalExclVat, r.totalVat, r.totalInclVat, r.appliedMinMax], [500, 95, 595, "MIN"]);
+  assert.equal(r.lines[1].restrictionLabel, "minimum price €5.00");
+  // one Wh more changes nothing a driver sees: still 5.95 EUR
+  assert.equal(computeCost(t, linearSession("2025-05-05T10:00:00Z", "2025-05-05T11:00:00Z", 5033)).totalInclVat, 595);
 });
 
 test("min_price applies to a zero-energy session too", () => {
@@ -303,9 +306,11 @@ test("min_price applies to a zero-energy session too", () => {
 test("max_price caps a large session with a negative adjustment", () => {
   const t = tariff("EUR", [{ price_components: [{ type: "ENERGY", price: 30, vat: 19 }] }], { max_price: 1000 });
   const r = computeCost(t, linearSession("2025-05-05T10:00:00Z", "2025-05-05T12:00:00Z", 50_000));
-  // 50 * 30 = 1500 (VAT 285); adjustment -500 (VAT -95)
+  // 50 * 30 = 1500 (VAT 285); adjustment -500 (VAT 19 % of 1000 - 285 = -95)
   assert.deepEqual(pick(r.lines), [["ENERGY", 0, 50_000, 1500, 285], ["MAX_PRICE_ADJUSTMENT", null, 1, -500, -95]]);
   assert.deepEqual([r.totalExclVat, r.totalVat, r.totalInclVat, r.appliedMinMax], [1000, 190, 1190, "MAX"]);
+  // 50.017 kWh: 1500.51 -> 1501 (VAT 285.19 -> 285); still exactly 11.90 EUR
+  assert.equal(computeCost(t, linearSession("2025-05-05T10:00:00Z", "2025-05-05T12:00:00Z", 50_017)).totalInclVat, 1190);
   // between min and max nothing is adjusted
   const mid = computeCost({ ...t, min_price: 100 }, linearSession("2025-05-05T10:00:00Z", "2025-05-05T11:00:00Z", 10_000));
   assert.equal(mid.appliedMinMax, undefined);
