@@ -4,6 +4,7 @@ import { z } from "zod";
 import { isValidTimeZone, parseTariff, type TDimension, type TTariff, type TTariffInput } from "./schema.ts";
 import { buildSegments, type MeterPoint, type Segment } from "./segments.ts";
 import { restrictionsMatch, type PointState } from "./restrictions.ts";
+import { makeClock } from "./local-time.ts";
 import { priceLines, type CostLine } from "./price-lines.ts";
 
 const instant = z.union([z.date(), z.string(), z.number()]).transform((v, ctx) => {
@@ -160,8 +161,10 @@ function collectUsage(tariff: TTariff, segments: Segment[], startMs: number, tim
     usage.lastElement[type] = elementIndex;
   };
   let flatDone = false;
+  const clock = makeClock(startMs, segments[segments.length - 1].endMs, timeZone);
   for (const seg of segments) {
     const state: PointState = {
+      local: clock(seg.startMs),
       ms: seg.startMs,
       timeZone,
       energyWh: seg.energyBeforeWh,

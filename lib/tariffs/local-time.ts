@@ -96,3 +96,26 @@ export function offsetTransitions(fromMs: number, toMs: number, timeZone: string
   }
   return out;
 }
+
+const WEEKDAYS: TDay[] = ["SUNDAY", "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY"];
+
+/**
+ * A fast local clock for instants in [fromMs, toMs]: the zone's offset is
+ * looked up once per DST period instead of asking Intl for every instant.
+ */
+export function makeClock(fromMs: number, toMs: number, timeZone: string): (ms: number) => LocalParts {
+  const changes = offsetTransitions(fromMs, toMs, timeZone);
+  const starts = [fromMs, ...changes];
+  const offsets = starts.map((ms) => offsetMs(ms, timeZone));
+  return (ms) => {
+    let i = starts.length - 1;
+    while (i > 0 && ms < starts[i]) i--;
+    const wall = ms + offsets[i];
+    const d = new Date(wall);
+    return {
+      date: d.toISOString().slice(0, 10),
+      secondOfDay: Math.floor(((wall % 86_400_000) + 86_400_000) % 86_400_000 / 1000),
+      weekday: WEEKDAYS[d.getUTCDay()],
+    };
+  };
+}

@@ -1,7 +1,7 @@
 // OCPI restriction semantics: lower bounds inclusive, upper bounds exclusive;
 // time of day wraps midnight when end_time < start_time; kWh counts energy
 // delivered so far in this session; duration counts from the session start.
-import { addDays, localParts, localToInstants, offsetTransitions } from "./local-time.ts";
+import { addDays, localParts, localToInstants, offsetTransitions, type LocalParts } from "./local-time.ts";
 import type { TRestrictions, TTariff } from "./schema.ts";
 
 /** Everything a restriction may look at, at one instant of the session. */
@@ -15,11 +15,12 @@ export interface PointState {
   /** average power of the meter interval, kW; undefined if unknown */
   powerKw?: number;
   currentA?: number;
+  /** the local clock at ms, when already known (saves Intl calls per element) */
+  local?: LocalParts;
 }
 
 export function secondsOfHHMM(hhmm: string): number {
-  const [h, m] = hhmm.split(":").map(Number);
-  return h * 3600 + m * 60;
+  return Number(hhmm.slice(0, 2)) * 3600 + Number(hhmm.slice(3, 5)) * 60;
 }
 
 export function kwhToWh(kwh: number): number {
@@ -30,7 +31,7 @@ export function restrictionsMatch(r: TRestrictions | undefined, s: PointState): 
   if (!r) return true;
   const needsClock = r.start_time || r.end_time || r.start_date || r.end_date || r.day_of_week;
   if (needsClock) {
-    const local = localParts(s.ms, s.timeZone);
+    const local = (s.local ??= localParts(s.ms, s.timeZone));
     if (r.start_time || r.end_time) {
       const t = local.secondOfDay;
       const from = r.start_time ? secondsOfHHMM(r.start_time) : 0;

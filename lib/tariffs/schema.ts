@@ -20,13 +20,20 @@ export const PRICE_SCALE = 6;
 /** VAT percents carry 4 decimals: 5.5 % = 55_000. */
 export const VAT_SCALE = 4;
 
+const zoneValidity = new Map<string, boolean>();
+
 export function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let valid = zoneValidity.get(tz);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: tz });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (zoneValidity.size < 1000) zoneValidity.set(tz, valid);
   }
+  return valid;
 }
 
 function decimalField(scale: number, label: string, max?: bigint) {
