@@ -82,7 +82,15 @@ function meterPoints(s: ReturnType<typeof parseSession>, endMs: number): MeterPo
   const base = s.meterStartWh ?? samples[0].energyWh;
   const first = samples[0];
   const startsWithSample = first !== undefined && first.at <= s.startedAt;
-  const points: MeterPoint[] = [{ ms: s.startedAt, wh: 0, powerW: startsWithSample ? first.powerW : undefined, currentA: startsWithSample ? first.currentA : undefined }];
+  const points: MeterPoint[] = [{
+    ms: s.startedAt,
+    wh: 0,
+    powerW: startsWithSample ? first.powerW : undefined,
+    currentA: startsWithSample ? first.currentA : undefined,
+    // Without meterStartWh the first sample is the zero point; what happened
+    // before it is unknown and counted as charging, not as idle.
+    unread: s.meterStartWh === undefined && !startsWithSample,
+  }];
   for (const x of samples) {
     // Samples a little outside the window (clock skew) still count: their
     // energy is placed on the window's edge rather than dropped.

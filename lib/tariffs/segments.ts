@@ -13,6 +13,8 @@ export interface MeterPoint {
   /** power the charger reported with this sample, W */
   powerW?: number;
   currentA?: number;
+  /** the register was not read here (session start without meterStart): the energy up to the next sample is unknown */
+  unread?: boolean;
 }
 
 export interface Segment {
@@ -57,7 +59,7 @@ export function buildSegments(tariff: TTariff, points: MeterPoint[], endMs: numb
     const p = points[i - 1];
     const q = points[i];
     const dt = q.ms - p.ms;
-    const avgKw = dt > 0 ? ((q.wh - p.wh) * 3600) / dt : lastAvg;
+    const avgKw = p.unread ? undefined : dt > 0 ? ((q.wh - p.wh) * 3600) / dt : lastAvg;
     const powerKw = q.powerW !== undefined ? q.powerW / 1000 : avgKw;
     const currentA = q.currentA ?? p.currentA;
     intervals.push({ a: p.ms, b: q.ms, e0: p.wh, e1: q.wh, powerKw, avgKw, currentA });

@@ -344,6 +344,18 @@ test("samples arrive unsorted and slightly outside the window: sorted and clampe
   assert.equal(r.totalInclVat, 300);
 });
 
+test("meterStartWh is the zero point; without it the first sample is, and the time before it counts as charging", () => {
+  const t = tariff("EUR", [{ price_components: [{ type: "ENERGY", price: 30 }, { type: "TIME", price: 120 }, { type: "PARKING_TIME", price: 600 }] }]);
+  const base = { startedAt: "2025-05-05T10:00:00Z", endedAt: "2025-05-05T11:00:00Z", timeZone: "UTC" };
+  const samples = [{ at: "2025-05-05T10:10:00Z", energyWh: 2000 }, { at: "2025-05-05T11:00:00Z", energyWh: 12_000 }];
+  // with the start register: 12 kWh * 30 = 360, 1 h charging at 1.20 = 120
+  const withStart = computeCost(t, { ...base, meterStartWh: 0, samples });
+  assert.deepEqual([withStart.energyWh, withStart.totalInclVat, withStart.parkingSeconds], [12_000, 480, 0]);
+  // without it: 10 kWh * 30 = 300; the first 10 min are unmetered, still charging time: 120
+  const without = computeCost(t, { ...base, samples });
+  assert.deepEqual([without.energyWh, without.totalInclVat, without.parkingSeconds], [10_000, 420, 0]);
+});
+
 test("bad session input is refused with a clear error", () => {
   const t = tariff("EUR", [{ price_components: [{ type: "ENERGY", price: 30 }] }]);
   assert.throws(
