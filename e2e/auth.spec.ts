@@ -72,6 +72,7 @@ test.describe("sign-up @mobile", () => {
     await expect(page.getByTestId("home-title")).toContainText("New Driver");
 
     await page.getByRole("button", { name: /sign out/i }).click();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^sign in$/i })).toBeVisible();
     await page.goto("/signup");
     await page.getByLabel(/full name/i).fill("Copy Cat");
     await page.getByLabel(/e-mail/i).fill(email.toUpperCase());

@@ -10,12 +10,13 @@ export const dynamic = "force-dynamic";
 
 export async function GET(req: Request) {
   const user = await getCurrentUser();
-  const base = new URL(req.url);
-  if (!user) return NextResponse.redirect(new URL("/signin", base));
-  const next = base.searchParams.get("next");
+  // Relative Location: the browser stays on the host it used (req.url may name another).
+  const to = (path: string) => new NextResponse(null, { status: 303, headers: { location: path } });
+  if (!user) return to("/signin");
+  const next = new URL(req.url).searchParams.get("next");
   // Only same-site paths, never another origin.
   const target = next && next.startsWith("/") && !next.startsWith("//") ? next : ROLE_HOME[user.role];
-  const res = NextResponse.redirect(new URL(target, base));
+  const res = to(target);
   const settings = await db().userSettings.findUnique({ where: { userId: user.id }, select: { preferredLanguage: true } });
   if (isLocale(settings?.preferredLanguage)) {
     res.cookies.set(LOCALE_COOKIE, settings.preferredLanguage, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
