@@ -71,9 +71,10 @@ const ZBbox = z
       ctx.addIssue({ code: "custom", message: "west and east must differ" });
       return z.NEVER;
     }
-    const w = wrapLng(west);
-    const e = east === 180 && west < east ? 180 : wrapLng(east);
-    return { west: w, south, east: e === -180 && w > -180 ? 180 : e, north };
+    // Wrap only what is out of range: wrapping adds float noise to 2.2.
+    const w = west >= -180 && west < 180 ? west : wrapLng(west);
+    const e = east > -180 && east <= 180 ? east : wrapLng(east) === -180 ? 180 : wrapLng(east);
+    return { west: w, south, east: e, north };
   });
 
 export const ZMapQuery = z.object({

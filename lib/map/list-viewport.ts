@@ -4,7 +4,7 @@
 // the reader moves on.
 import { z } from "zod";
 import { Prisma, type Db } from "../db/client.ts";
-import { AppError } from "../errors/app-error.ts";
+import { InvalidMapQuery } from "./errors.ts";
 import type { TMapQuery } from "./filters.ts";
 import { bboxCentre } from "./grid.ts";
 import { STATION_COLUMNS, toStationItem } from "./query-viewport.ts";
@@ -30,7 +30,7 @@ function decodeCursor(cursor: string, sort: "distance" | "name") {
     if ((sort === "distance") !== (typeof c.k === "number")) throw new Error("cursor of another sort");
     return c;
   } catch {
-    throw new AppError("INVALID_INPUT", "The list cursor is not valid for this query; start again from the first page.");
+    throw new InvalidMapQuery("The list cursor is not valid for this query; start again from the first page.");
   }
 }
 

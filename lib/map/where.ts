@@ -42,14 +42,16 @@ function connectorWhere(f: TMapFilters): Prisma.Sql {
 // zone; a range whose end is not after its start runs past midnight into the
 // next day; "24:00" closes at midnight. Times compare as zero-padded text.
 // The zone's current day and time come from one JSON parameter (local-time.ts).
+// jsonpath runs strict (lax mode would unwrap each [open, close] pair) and
+// silent, so one station's malformed hours cannot fail the whole map.
 function openNowWhere(now: Date): Prisma.Sql {
-  const local = sql`(${localNowByZone(now)}::jsonb -> s.time_zone)`;
-  const today = sql`s.working_hours -> (${local} ->> 0)`;
-  const yesterday = sql`s.working_hours -> (${local} ->> 1)`;
-  const t = sql`jsonb_build_object('t', ${local} -> 2)`;
-  return sql` AND (s.is_24x7 OR (jsonb_typeof(s.working_hours) = 'object' AND (
-    jsonb_path_exists(${today}, '$[*] ? (@[0] <= $t && ($t < @[1] || @[1] <= @[0]))', ${t})
-    OR jsonb_path_exists(${yesterday}, '$[*] ? (@[1] <= @[0] && $t < @[1])', ${t}))))`;
+  const t = sql`jsonb_build_object('t', z.l -> 2)`;
+  return sql` AND (s.is_24x7 OR (jsonb_typeof(s.working_hours) = 'object' AND EXISTS (
+    SELECT 1 FROM (SELECT ${localNowByZone(now)}::jsonb -> s.time_zone AS l) z
+    WHERE jsonb_path_exists(s.working_hours -> (z.l ->> 0),
+            'strict $[*] ? (@[0] <= $t && ($t < @[1] || @[1] <= @[0]))', ${t}, true)
+       OR jsonb_path_exists(s.working_hours -> (z.l ->> 1),
+            'strict $[*] ? (@[1] <= @[0] && $t < @[1])', ${t}, true))))`;
 }
 
 /** Escapes LIKE wildcards so a search for "50%" finds "50%". */
