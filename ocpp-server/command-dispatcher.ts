@@ -1,7 +1,7 @@
 // Runs the commands the web app queued (lib/ocpp/commands.ts) for chargers
 // whose socket this instance holds. NOTIFY wakes it; a periodic sweep catches
 // anything a lost notification left behind and settles expired commands.
-import { RPCError, TimeoutError } from "../lib/ocpp/rpc.ts";
+import { RPCError, TimeoutError, type TRPCError } from "../lib/ocpp/rpc.ts";
 import type { Db } from "../lib/db/client.ts";
 import { COMMANDS_CHANNEL } from "../lib/ocpp/command-actions.ts";
 import type { TLogger } from "../lib/ocpp/log.ts";
@@ -82,7 +82,7 @@ export class CommandDispatcher {
       if (err instanceof TimeoutError) {
         await this.settle(cmd.id, "TIMED_OUT", null, `Charger ${conn.identity} did not answer within ${Math.round(remaining / 1000)} s`);
       } else if (err instanceof RPCError) {
-        const e = err as RPCError & { rpcErrorCode: string };
+        const e = err as TRPCError;
         await this.settle(cmd.id, "FAILED", null, `${e.rpcErrorCode}: ${e.message}`);
       } else {
         await this.settle(cmd.id, "FAILED", null, (err as Error).message);

@@ -68,14 +68,15 @@ describe("StatusNotification", () => {
 
     await send(1, "Available");
     await send(2, "Available");
-    let s = await env.t.db.station.findUniqueOrThrow({ where: { id: station.id }, include: { connectors: { orderBy: { connectorId: "asc" } } } });
+    const load = () => env.t.db.station.findUniqueOrThrow({ where: { id: station.id }, include: { connectors: { orderBy: { connectorId: "asc" } } } });
+    let s = await load();
     assert.deepEqual(s.connectors.map((c) => [c.connectorId, c.status]), [[1, "AVAILABLE"], [2, "AVAILABLE"]]);
     assert.equal(s.availability, "AVAILABLE");
 
     await send(1, "Charging");
     await send(1, "Charging"); // repeated: no new history row
     await send(2, "Faulted", "GroundFailure", { vendorErrorCode: "E42", info: "earth leak" });
-    s = await env.t.db.station.findUniqueOrThrow({ where: { id: station.id }, include: { connectors: { orderBy: { connectorId: "asc" } } } });
+    s = await load();
     assert.equal(s.availability, "BUSY");
     assert.equal(s.connectors[1].errorCode, "GroundFailure");
     assert.equal(s.connectors[1].vendorErrorCode, "E42");
@@ -84,7 +85,7 @@ describe("StatusNotification", () => {
     assert.deepEqual(history.map((h) => [h.previousStatus, h.newStatus]), [["UNKNOWN", "AVAILABLE"], ["AVAILABLE", "CHARGING"]]);
 
     await send(0, "Unavailable");
-    s = await env.t.db.station.findUniqueOrThrow({ where: { id: station.id } });
+    s = await load();
     assert.equal(s.chargerStatus, "UNAVAILABLE");
     assert.equal(s.availability, "OUT_OF_ORDER");
     const whole = await env.t.db.stationStatusLog.findMany({ where: { stationId: station.id, connectorId: 0 } });
@@ -108,10 +109,10 @@ describe("connection state", () => {
     const c = await connect(env, "CP-ON");
     const online = await waitFor(async () => {
       const s = await env.t.db.station.findUniqueOrThrow({ where: { id: st.id } });
-      return s.isOnline && s;
+      return s.isOnline ? s : null;
     });
-    assert.equal(online.ocppInstanceId, "test-instance");
-    assert.ok(online.connectedAt);
+    assert.equal(online!.ocppInstanceId, "test-instance");
+    assert.ok(online!.connectedAt);
     await c.close();
     await waitFor(async () => !(await env.t.db.station.findUniqueOrThrow({ where: { id: st.id } })).isOnline, 5000, "offline");
     const s = await env.t.db.station.findUniqueOrThrow({ where: { id: st.id } });

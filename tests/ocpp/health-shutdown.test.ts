@@ -22,7 +22,7 @@ describe("health and shutdown", () => {
     assert.equal((await fetch(`http://127.0.0.1:${server.port}/nothing`)).status, 404);
 
     // a call in flight when shutdown starts still gets its answer
-    const inflight = client.call("Heartbeat", {});
+    const inflight: Promise<{ currentTime: string }> = client.call("Heartbeat", {});
     const closed = new Promise<{ code: number }>((r) => client.once("close", r));
     await server.close();
     assert.ok((await inflight).currentTime);
