@@ -14,3 +14,4 @@ export { describeTariff, describeRestrictions, type TLocale } from "./describe.t
 export {
   formatMoney, formatMinorDecimal, currencyExponent, parseMoneyToMinor, parseDecimalScaled, isKnownCurrency, MoneyError,
 } from "./money.ts";
+export { samplesFromMeterReadings, type MeterReadingRow, type MeterSample } from "./meter-samples.ts";
