@@ -7,6 +7,8 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { AppError, notFoundError } from "../errors/app-error.ts";
 import { importLocations } from "../ocpi/import-locations.ts";
 import type { SyncResult } from "../ocpi/record-sync.ts";
+import { syncOperator } from "../ocpi/sync-operator.ts";
+import type { FetchLike } from "../ocpi/fetch-pages.ts";
 import type { RecordOutcome } from "../ocpi/outcome.ts";
 import { auditFrom, PAGE_SIZE, type AdminActor } from "./actor.ts";
 import { operatorSecrets } from "./operators.ts";
@@ -63,24 +65,15 @@ export async function importOperatorFile(db: Db, actor: AdminActor, input: z.inf
 
 export const ZSyncNow = z.object({ operatorId: z.string().uuid(), mode: z.enum(["FULL", "INCREMENTAL"]).default("INCREMENTAL") });
 
-type SyncFn = (db: Db, operatorId: string, opts: { mode?: "FULL" | "INCREMENTAL"; full?: boolean }) => Promise<SyncResult>;
-
-/** The OCPI library's syncOperator, loaded when first needed. */
-async function loadSyncOperator(): Promise<SyncFn | null> {
-  try {
-    const mod = (await import("../ocpi/sync-operator.ts")) as { syncOperator?: SyncFn };
-    return mod.syncOperator ?? null;
-  } catch {
-    return null;
-  }
-}
-
-export async function syncOperatorNow(db: Db, actor: AdminActor, input: z.infer<typeof ZSyncNow>): Promise<ImportReport> {
+export async function syncOperatorNow(
+  db: Db,
+  actor: AdminActor,
+  input: z.infer<typeof ZSyncNow>,
+  opts: { fetch?: FetchLike } = {},
+): Promise<ImportReport> {
   const op = await requireOperator(db, input.operatorId);
   if (!op.apiBaseUrl) throw new AppError("PRECONDITION", "Set the operator's API base URL before syncing.", { apiBaseUrl: ["Required for a sync."] });
-  const syncOperator = await loadSyncOperator();
-  if (!syncOperator) throw new AppError("PRECONDITION", "Syncing from an operator's API is not available in this build yet.");
-  const result = await syncOperator(db, op.id, { mode: input.mode, full: input.mode === "FULL" });
+  const result = await syncOperator(db, op.id, { mode: input.mode, fetch: opts.fetch });
   const secrets = await operatorSecrets(db, op.id);
   const error = result.error && secrets.reduce((t, s) => t.split(s).join("[redacted]"), result.error);
   await recordAudit(db, {

@@ -14,18 +14,22 @@ export const OPERATOR_SAFE_SELECT = {
 
 export type SafeOperator = Awaited<ReturnType<typeof getOperator>>;
 
-/** "credentials set" without reading them out: the config has at least one non-empty value. */
-export function hasCredentials(config: unknown): boolean {
-  if (!config || typeof config !== "object" || Array.isArray(config)) return false;
-  return Object.values(config).some((v) => v !== null && v !== undefined && v !== "");
+/** The non-secret part of Operator.config (lib/ocpi/sync-operator.ts ZOperatorConfig): paths and page size. */
+export type SyncSettings = { locationsPath: string | null; tariffsPath: string | null; pageLimit: number | null };
+
+async function syncSettings(db: Db, id: string): Promise<SyncSettings> {
+  const [row] = await db.$queryRawUnsafe<{ l: string | null; t: string | null; p: string | null }[]>(
+    `SELECT config->>'locationsPath' AS l, config->>'tariffsPath' AS t, config->>'pageLimit' AS p FROM operators WHERE id = $1::uuid`,
+    id,
+  );
+  return { locationsPath: row?.l ?? null, tariffsPath: row?.t ?? null, pageLimit: row?.p ? Number(row.p) || null : null };
 }
 
 async function credentialsSet(db: Db, ids: string[]): Promise<Set<string>> {
   // Checked in SQL so the config value itself never comes into this process.
   if (!ids.length) return new Set();
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(
-    `SELECT id::text FROM operators WHERE id = ANY($1::uuid[]) AND config IS NOT NULL AND config <> '{}'::jsonb
-       AND EXISTS (SELECT 1 FROM jsonb_each(config) e WHERE e.value NOT IN ('null'::jsonb, '""'::jsonb))`,
+    `SELECT id::text FROM operators WHERE id = ANY($1::uuid[]) AND coalesce(config->>'token', '') <> ''`,
     ids,
   );
   return new Set(rows.map((r) => r.id));
@@ -43,7 +47,7 @@ export async function listOperators(db: Db) {
 export async function getOperator(db: Db, id: string) {
   const op = await db.operator.findUnique({ where: { id }, select: { ...OPERATOR_SAFE_SELECT, _count: { select: { stations: true } } } });
   if (!op) throw notFoundError("This operator");
-  return { ...op, credentialsSet: (await credentialsSet(db, [id])).has(id) };
+  return { ...op, credentialsSet: (await credentialsSet(db, [id])).has(id), sync: await syncSettings(db, id) };
 }
 
 const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || null);
@@ -68,6 +72,12 @@ export const ZOperatorInput = z.object({
     .union([z.literal(""), z.coerce.number().int("Whole minutes.").min(5, "At least 5 minutes.").max(7 * 24 * 60, "At most a week.")])
     .optional()
     .transform((v) => (v === "" || v === undefined ? null : v)),
+  locationsPath: z.string().trim().max(200).regex(/^$|^[\w\-./]+$/, "A path like locations or ocpi/2.2.1/locations.").optional().transform((v) => v || undefined),
+  tariffsPath: z.string().trim().max(200).regex(/^$|^[\w\-./]+$/, "A path like tariffs.").optional().transform((v) => v || undefined),
+  pageLimit: z
+    .union([z.literal(""), z.coerce.number().int("A whole number.").min(1, "At least 1.").max(1000, "At most 1000.")])
+    .optional()
+    .transform((v) => (v === "" ? undefined : v)),
   /** Write-only: a new API token replaces the stored one; empty keeps it. */
   apiToken: z.string().trim().max(2000).optional().transform((v) => v || undefined),
   clearCredentials: z.union([z.boolean(), z.enum(["on", "true", "1", "false", ""])]).optional().transform((v) => v === true || v === "on" || v === "true" || v === "1"),
@@ -76,23 +86,27 @@ export type TOperatorInput = z.infer<typeof ZOperatorInput>;
 
 /** Creates or edits an operator. The audit row says whether credentials changed, never what they are. */
 export async function saveOperator(db: Db, actor: AdminActor, input: TOperatorInput) {
-  const { id, apiToken, clearCredentials, ...fields } = input;
-  const config = clearCredentials ? {} : apiToken ? { token: apiToken } : undefined;
+  const { id, apiToken, clearCredentials, locationsPath, tariffsPath, pageLimit, ...fields } = input;
   try {
     return await db.$transaction(async (tx) => {
-      const before = id ? await tx.operator.findUnique({ where: { id }, select: OPERATOR_SAFE_SELECT }) : null;
-      if (id && !before) throw notFoundError("This operator");
+      const existing = id ? await tx.operator.findUnique({ where: { id }, select: { ...OPERATOR_SAFE_SELECT, config: true } }) : null;
+      if (id && !existing) throw notFoundError("This operator");
+      const { config: oldConfig, ...before } = existing ?? { config: {} };
+      // The token is kept unless replaced or cleared; the other keys are the form's.
+      const oldToken = (oldConfig as { token?: unknown } | null)?.token;
+      const token = clearCredentials ? undefined : apiToken ?? (typeof oldToken === "string" ? oldToken : undefined);
+      const config = JSON.parse(JSON.stringify({ token, locationsPath, tariffsPath, pageLimit }));
       const after = id
-        ? await tx.operator.update({ where: { id }, data: { ...fields, ...(config ? { config } : {}) }, select: OPERATOR_SAFE_SELECT })
-        : await tx.operator.create({ data: { ...fields, config: config ?? {} }, select: OPERATOR_SAFE_SELECT });
+        ? await tx.operator.update({ where: { id }, data: { ...fields, config }, select: OPERATOR_SAFE_SELECT })
+        : await tx.operator.create({ data: { ...fields, config }, select: OPERATOR_SAFE_SELECT });
       const credentials = clearCredentials ? "cleared" : apiToken ? "replaced" : "unchanged";
       await recordAudit(tx, {
         ...auditFrom(actor),
         action: id ? "OPERATOR_UPDATED" : "OPERATOR_CREATED",
         entityType: "Operator",
         entityId: after.id,
-        before,
-        after: { ...after, credentials },
+        before: existing ? before : null,
+        after: { ...after, locationsPath, tariffsPath, pageLimit, credentials },
       });
       return after;
     });

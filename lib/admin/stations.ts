@@ -94,7 +94,7 @@ export async function getStationDetail(db: Db, id: string) {
   });
   if (!station) throw notFoundError("This station");
   const [connections, commands, issues] = await Promise.all([
-    db.stationConnectionLog.findMany({ where: { stationId: id }, orderBy: { createdAt: "desc" }, take: 10 }),
+    db.stationConnectionLog.findMany({ where: { stationId: id }, orderBy: { at: "desc" }, take: 10, select: { id: true, event: true, ipAddress: true, reason: true, at: true } }),
     db.ocppCommand.findMany({
       where: { stationId: id },
       orderBy: { createdAt: "desc" },

@@ -4,7 +4,7 @@
 // queued as NotificationDelivery rows (PENDING) for a channel adapter to send.
 import type { Db } from "../db/client.ts";
 import type { NotificationType } from "../db/generated/enums.ts";
-import { renderTemplate, type Locale } from "./render.ts";
+import { renderTemplate, type Locale, type LocalizedText } from "./render.ts";
 
 /** The client or an interactive transaction: notify inside the change's transaction. */
 export type NotifyDb = Pick<Db, "notification" | "notificationRule" | "notificationTemplate" | "notificationDelivery" | "user">;
@@ -16,9 +16,9 @@ export type NotifyInput = {
   template?: string;
   /** Placeholder values, or a function of the user's language (for words that need translating). */
   vars?: Record<string, string | number> | ((locale: Locale) => Record<string, string | number>);
-  /** Used when there is no (active) template. */
-  title?: string;
-  message?: string;
+  /** Used when there is no (active) template: a string, or { en, ru }. */
+  title?: LocalizedText;
+  message?: LocalizedText;
   data?: Record<string, unknown>;
   /** The same key never notifies twice (e.g. "issue:<id>:status:RESOLVED"). */
   dedupeKey?: string;

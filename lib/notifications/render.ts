@@ -1,6 +1,7 @@
 // Templates are { en, ru } objects (NotificationTemplate) or plain strings,
 // with {placeholders}. A missing language falls back to English.
 export type Locale = "en" | "ru";
+export type LocalizedText = string | { en: string; ru?: string };
 
 export function renderTemplate(template: unknown, locale: Locale, vars: Record<string, string | number>): string {
   let text = "";
