@@ -168,8 +168,8 @@ async function main() {
       // Index-only scans need the visibility map that VACUUM sets.
       await client.query("VACUUM ANALYZE stations, connectors");
     }
-    const { rows: srv } = await client.query<{ v: string }>("SHOW server_version");
-    console.log(`PostgreSQL ${srv[0].v}, ${os.cpus().length} CPUs, view ${VIEW_PX.w}x${VIEW_PX.h} px, ${VIEWPORTS} viewports per zoom and filter`);
+    const { rows: srv } = await client.query<{ server_version: string }>("SHOW server_version");
+    console.log(`PostgreSQL ${srv[0].server_version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}, view ${VIEW_PX.w}x${VIEW_PX.h} px, ${VIEWPORTS} viewports per zoom and filter`);
 
     const { rows: spots } = await client.query<Spot>(
       "SELECT lat, lng FROM stations WHERE publish ORDER BY md5(id::text) LIMIT 2000",
@@ -225,7 +225,8 @@ async function main() {
     }
     const lt = listTimes.sort((a, b) => a - b);
 
-    console.log(`\nViewport query over ${N.toLocaleString("en")} stations (${os.cpus().length} CPUs):\n`);
+    // Other processes on the machine inflate every figure: say how busy it was.
+    console.log(`\nViewport query over ${N.toLocaleString("en")} stations (${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}):\n`);
     console.log(table.join("\n"));
     console.log(`\nList view (50 rows by distance, zooms 6/10/14): p50 ${pct(lt, 50).toFixed(1)} ms, p95 ${pct(lt, 95).toFixed(1)} ms, max ${lt[lt.length - 1].toFixed(1)} ms`);
     console.log(

@@ -31,13 +31,16 @@ type StationRow = {
 export const STATION_COLUMNS = sql`s.id::text AS id, s.name, s.lat, s.lng, ${SHOWN_AVAILABILITY}::text AS availability,
   s.max_power_kw, s.plug_types::text[] AS plug_types, s.price_per_kwh_minor, s.currency, o.name AS operator_name`;
 
+/** 6 decimals is 0.1 m: more digits only make a phone download more. */
+const deg = (x: number) => Math.round(x * 1e6) / 1e6;
+
 export function toStationItem(r: StationRow): TStationItem {
   return {
     type: "station",
     id: r.id,
     name: r.name,
-    lat: r.lat,
-    lng: r.lng,
+    lat: deg(r.lat),
+    lng: deg(r.lng),
     availability: r.availability,
     maxPowerKw: r.max_power_kw,
     plugTypes: r.plug_types ?? [],
@@ -129,11 +132,11 @@ export async function queryViewport(
       id: `${query.zoom | 0}:${c.cx}:${c.cy}`,
       count: c.n,
       available: c.available,
-      lat: c.lat,
-      lng: c.lng,
+      lat: deg(c.lat),
+      lng: deg(c.lng),
       availability: c.best,
       maxPowerKw: c.max_power_kw,
-      bounds: [c.west, c.south, c.east, c.north],
+      bounds: [deg(c.west), deg(c.south), deg(c.east), deg(c.north)],
     });
   }
   return { mode: "clusters", total, items };
