@@ -5,6 +5,7 @@ import { applyLocations } from "./apply-locations.ts";
 import { applyTariffs } from "./apply-tariffs.ts";
 import { parseFeed } from "./parse-feed.ts";
 import { recordSync, type SyncResult } from "./record-sync.ts";
+import { refreshStationTariffs } from "./refresh-station-tariffs.ts";
 
 export type FeedInput = string | Uint8Array | ArrayBuffer | unknown[] | object;
 
@@ -31,6 +32,11 @@ export async function importLocations(db: Db, input: ImportLocationsInput): Prom
     const notes = [...(tariffFeed?.notes.map((n) => `tariffs: ${n}`) ?? []), ...feed.notes];
     if (tariffResult) notes.push(`tariffs: ${tariffResult.created} created, ${tariffResult.updated} updated of ${tariffFeed!.records.length}`);
     notes.push(...locationNotes);
+    const refreshed = await refreshStationTariffs(db, input.operatorId, tariffResult?.changedIds ?? []);
+    if (refreshed) notes.push(`tariffs: new prices shown on ${refreshed} more station(s)`);
+    // Tariff records count as records too: a rejected tariff is as visible in the history as a rejected location.
+    counts.rejected += (tariffResult?.outcomes ?? []).filter((o) => o.action === "rejected").length;
+    counts.corrected += (tariffResult?.outcomes ?? []).filter((o) => o.action === "corrected").length;
     return {
       counts,
       outcomes: [

@@ -31,7 +31,7 @@ export function parseFeed(input: string | Uint8Array | ArrayBuffer | unknown[] |
     }
   }
   if (Array.isArray(body)) {
-    notes.push("the feed is a bare JSON array, not an OCPI envelope");
+    if (body !== input) notes.push("the feed is a bare JSON array, not an OCPI envelope");
     return { records: body, notes };
   }
   if (body && typeof body === "object") {

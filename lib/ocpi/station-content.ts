@@ -69,17 +69,6 @@ export function stationContent(
 ): StationContent {
   const plugTypes = PLUG_ORDER.filter((p) => visible.some((c) => c.type === p));
   const chargingTypes = SPEED_ORDER.filter((s) => visible.some((c) => chargingSpeedOf(c.maxPowerKw) === s));
-  const tariffIds = [...new Set(visible.map((c) => c.tariffId).filter((t): t is string => !!t))];
-  const tariffs = tariffIds.map((id) => tariffsById.get(id)).filter((t): t is KnownTariff => !!t);
-  let tariffText: string | null = null;
-  if (tariffs.length === 1) tariffText = tariffs[0].text;
-  else if (tariffs.length > 1) {
-    // Say which plugs each price is for (AC and DC tariffs differ).
-    tariffText = tariffs
-      .map((t) => `${PLUG_ORDER.filter((p) => visible.some((c) => c.type === p && c.tariffId === t.id)).join("/")}: ${t.text}`)
-      .join("; ");
-  }
-  const kwhPrices = tariffs.map((t) => t.pricePerKwhMinor).filter((p): p is number => p !== null);
   return {
     name: loc.name,
     address: loc.address,
@@ -98,6 +87,30 @@ export function stationContent(
     plugTypes,
     chargingTypes,
     maxPowerKw: visible.reduce((m, c) => Math.max(m, c.maxPowerKw), 0),
+    ...stationTariffFields(visible, tariffsById, currentCurrency),
+  };
+}
+
+export type StationTariffFields = Pick<StationContent, "tariffId" | "tariffText" | "pricePerKwhMinor" | "currency">;
+
+/** The station's price fields from the tariffs of its visible connectors. */
+export function stationTariffFields(
+  visible: Pick<ConnectorContent, "type" | "tariffId">[],
+  tariffsById: Map<string, KnownTariff>,
+  currentCurrency = "EUR",
+): StationTariffFields {
+  const tariffIds = [...new Set(visible.map((c) => c.tariffId).filter((t): t is string => !!t))];
+  const tariffs = tariffIds.map((id) => tariffsById.get(id)).filter((t): t is KnownTariff => !!t);
+  let tariffText: string | null = null;
+  if (tariffs.length === 1) tariffText = tariffs[0].text;
+  else if (tariffs.length > 1) {
+    // Say which plugs each price is for (AC and DC tariffs differ).
+    tariffText = tariffs
+      .map((t) => `${PLUG_ORDER.filter((p) => visible.some((c) => c.type === p && c.tariffId === t.id)).join("/")}: ${t.text}`)
+      .join("; ");
+  }
+  const kwhPrices = tariffs.map((t) => t.pricePerKwhMinor).filter((p): p is number => p !== null);
+  return {
     tariffId: tariffs[0]?.id ?? null,
     tariffText,
     pricePerKwhMinor: kwhPrices.length ? Math.min(...kwhPrices) : null,

@@ -8,6 +8,7 @@ import { applyLocations } from "./apply-locations.ts";
 import { applyTariffs } from "./apply-tariffs.ts";
 import { fetchAllPages, type FetchLike } from "./fetch-pages.ts";
 import { recordSync, type SyncResult } from "./record-sync.ts";
+import { refreshStationTariffs } from "./refresh-station-tariffs.ts";
 
 /** Operator.config. The token never leaves the server: not logged, not in reports or errors. */
 export const ZOperatorConfig = z.object({
@@ -42,16 +43,23 @@ export async function syncOperator(db: Db, operatorId: string, { mode, fetch }: 
     };
     const notes: string[] = [];
     const outcomes = [];
+    let changedTariffs: string[] = [];
     if (tariffsPath) {
       const tariffs = await fetchAllPages(firstPage(tariffsPath), { token, fetch });
       const applied = await applyTariffs(db, operatorId, tariffs.records);
       notes.push(`tariffs: ${tariffs.records.length} fetched in ${tariffs.pages} page(s); ${applied.created} created, ${applied.updated} updated`);
       outcomes.push(...applied.outcomes);
+      changedTariffs = applied.changedIds;
     }
     const locations = await fetchAllPages(firstPage(locationsPath), { token, fetch });
     notes.push(`locations: ${locations.records.length} fetched in ${locations.pages} page(s)${dateFrom ? ` changed since ${dateFrom.toISOString()}` : ""}`, ...locations.notes);
     const applied = await applyLocations(db, { operatorId, mode, records: locations.records, now: startedAt });
     notes.push(...applied.notes);
+    const refreshed = await refreshStationTariffs(db, operatorId, changedTariffs);
+    if (refreshed) notes.push(`tariffs: new prices shown on ${refreshed} more station(s)`);
+    // Tariff records count as records too: a rejected tariff is as visible in the history as a rejected location.
+    applied.counts.rejected += outcomes.filter((o) => o.action === "rejected").length;
+    applied.counts.corrected += outcomes.filter((o) => o.action === "corrected").length;
     return { counts: applied.counts, outcomes: [{ id: "(feed)", action: "ok" as const, reasons: notes }, ...outcomes, ...applied.outcomes] };
   });
 }

@@ -119,6 +119,24 @@ describe("importLocations", () => {
     assert.match(again.report.find((r) => r.id === "(feed)")!.reasons.join(), /tariffs: 0 created, 0 updated/);
   });
 
+  test("a tariffs-only import with new prices updates the stations priced by them", async () => {
+    const cs = real("ocpi_2_2_locations-chargesini.json");
+    await run(cs, { tariffs: fixture("chargesini-tariffs.json") });
+    const tariffs = clone(parseFeed(fixture("chargesini-tariffs.json")).records) as any[];
+    tariffs[0].elements[0].price_components[0].price = 0.9;
+    const result = await run([], { mode: "INCREMENTAL", tariffs: JSON.stringify(tariffs) });
+    assert.equal(result.status, "SUCCEEDED");
+    assert.deepEqual(result.counts, { created: 0, updated: 0, unchanged: 0, removed: 0, rejected: 1, corrected: 0 }); // BROKEN tariff
+    const notes = result.report.find((r) => r.id === "(feed)")!.reasons.join(" | ");
+    assert.doesNotMatch(notes, /bare JSON array, not an OCPI envelope$/m);
+    assert.match(notes, /tariffs: 0 created, 1 updated of 4/);
+    const onTariff = cs.filter((l) => JSON.stringify(l).includes('"1AC"')).length;
+    assert.match(notes, new RegExp(`new prices shown on ${onTariff} more station`));
+    const s1 = await station("1");
+    assert.equal(s1.pricePerKwhMinor, 90);
+    assert.match(s1.tariffText!, /^MYR\s0\.90\/kWh/);
+  });
+
   test("re-import writes nothing; a changed record updates only that station, connector numbers stay stable", async () => {
     const records = real("ocpi_2_2_locations-evio.json");
     await run(records);
