@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { PageTitle } from "@/components/ui/stat.tsx";
 import { requirePermission } from "@/lib/auth/current-user.ts";
 import { db } from "@/lib/db/client.ts";
@@ -25,10 +26,13 @@ export default async function GarageHome() {
       <ul className="grid gap-3 sm:grid-cols-2">
         {sites.map((s) => (
           <li key={s.id} className="bg-white rounded-lg border border-slate-200 p-4">
-            <h2 className="font-semibold">{s.name}</h2>
+            <h2 className="font-semibold"><Link href={`/garage/${s.id}`} className="hover:underline">{s.name}</Link></h2>
             <p className="text-sm text-slate-600">{s.address}</p>
             <p className="text-sm mt-2">{t("garage.home.spots", { count: s._count.spots })} · {t("garage.home.renters", { count: s._count.renters })}</p>
             <p className="text-sm">{t("common.online")}: {s.stations.filter((x) => x.isOnline).length}/{s.stations.length}</p>
+            <Link href={`/garage/${s.id}`} className="inline-block mt-3 text-sm rounded-md bg-brand-600 text-white px-3 py-1.5 hover:bg-brand-700" data-testid="open-garage">
+              {t("garage.home.open")}
+            </Link>
           </li>
         ))}
       </ul>
