@@ -12,6 +12,7 @@ export type StationFilter = {
   status?: StationStatus;
   kind?: StationKind;
   ownerId?: string;
+  operatorId?: string;
   online?: "yes" | "no";
   page?: number;
 };
@@ -28,6 +29,7 @@ export function stationWhere(f: StationFilter): Prisma.StationWhereInput {
     ...(f.status ? { status: f.status } : {}),
     ...(f.kind ? kind[f.kind] : {}),
     ...(f.ownerId ? { ownerId: f.ownerId } : {}),
+    ...(f.operatorId ? { operatorId: f.operatorId } : {}),
     ...(f.online === "yes" ? { isOnline: true } : f.online === "no" ? { isOnline: false, ocppIdentity: { not: null } } : {}),
     ...(q
       ? {

@@ -84,7 +84,7 @@ export function connectorPower({ powerType, maxElectricPower, voltage, amperage 
     watts = maxVoltage * maxAmperage * (powerType === "AC_3_PHASE" ? 3 : 1);
   }
   const kw = round(watts / 1000);
-  if (maxVoltage < 100 || (powerType !== "DC" && kw > 44)) {
+  if (maxVoltage < 100 || (powerType !== "DC" && kw > 50)) {
     reasons.push(`${maxVoltage} V x ${maxAmperage} A gives an implausible ${kw} kW for ${powerType}; kept as sent`);
   }
   return { maxPowerKw: kw, maxVoltage, maxAmperage, reasons };

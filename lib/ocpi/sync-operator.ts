@@ -30,7 +30,13 @@ export async function syncOperator(db: Db, operatorId: string, { mode, fetch }: 
     ? await db.operatorSync.findFirst({ where: { operatorId, source: "URL", status: "SUCCEEDED" }, orderBy: { startedAt: "desc" }, select: { startedAt: true } })
     : null;
   const dateFrom = lastPull?.startedAt;
+  // A timer and an admin's "sync now" may overlap; the second one steps aside (a RUNNING row older than an hour is a crash leftover).
+  const running = await db.operatorSync.findFirst({
+    where: { operatorId, status: "RUNNING", startedAt: { gt: new Date(Date.now() - 60 * 60_000) } },
+    select: { id: true },
+  });
   return recordSync(db, { operatorId, source: "URL", mode, dateFrom, secrets: [token] }, async (startedAt) => {
+    if (running) throw new Error("another sync of this operator is still running");
     if (!operator.apiBaseUrl) throw new Error("the operator has no API base URL");
     if (!config.success) throw new Error(`the operator's config is invalid: ${config.error.issues.map((i) => i.message).join("; ")}`);
     const { locationsPath, tariffsPath, pageLimit } = config.data;

