@@ -11,12 +11,13 @@ const DATA = path.resolve("../shared/data/ocpi");
 const files = readdirSync(DATA).filter((f) => f.endsWith(".json")).sort();
 
 // Locations per file, from ../shared/data/README.md.
-const EXPECTED: Record<string, { locations: number; rejected: number }> = {
-  "ocpi_2_1_1_locations-fastned.json": { locations: 106, rejected: 0 },
-  "ocpi_2_2_1_locations-ev24.json": { locations: 11, rejected: 0 },
-  "ocpi_2_2_locations-chargesini.json": { locations: 448, rejected: 0 },
-  "ocpi_2_2_locations-gaia.json": { locations: 4, rejected: 0 },
-  "ocpi_2_2_locations-evio.json": { locations: 21, rejected: 0 },
+// corrected: records changed with a reason (time zones, kW as W, country names, ...).
+const EXPECTED: Record<string, { locations: number; rejected: number; corrected: number }> = {
+  "ocpi_2_1_1_locations-fastned.json": { locations: 106, rejected: 0, corrected: 4 },
+  "ocpi_2_2_1_locations-ev24.json": { locations: 11, rejected: 0, corrected: 11 },
+  "ocpi_2_2_locations-chargesini.json": { locations: 448, rejected: 0, corrected: 448 },
+  "ocpi_2_2_locations-gaia.json": { locations: 4, rejected: 0, corrected: 4 },
+  "ocpi_2_2_locations-evio.json": { locations: 21, rejected: 0, corrected: 10 },
 };
 
 let t: TestDb;
@@ -35,6 +36,10 @@ describe("importing every real OCPI file", () => {
       assert.ok(exp, `no expectation for ${file}`);
       assert.equal(first.counts.created, exp.locations - exp.rejected);
       assert.equal(first.counts.rejected, exp.rejected);
+      assert.equal(first.counts.corrected, exp.corrected);
+      const sync = await t.db.operatorSync.findUniqueOrThrow({ where: { id: first.syncId } });
+      assert.equal((sync.report as unknown[]).length, first.report.length);
+      assert.ok(first.report.filter((r) => r.action === "corrected").every((r) => r.reasons.length > 0));
       assert.equal(await t.db.station.count({ where: { operatorId: op.id } }), exp.locations - exp.rejected);
 
       const again = await importLocations(t.db, { operatorId: op.id, source: "FILE", fileName: file, mode: "FULL", records: bytes });

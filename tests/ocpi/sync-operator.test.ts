@@ -169,6 +169,17 @@ describe("syncOperator", () => {
   });
 });
 
+describe("syncOperator while another sync runs", () => {
+  test("steps aside and records why, fetching nothing", async () => {
+    const op = await operator("Busy", "/cs/2.2", {});
+    await t.db.operatorSync.create({ data: { operatorId: op.id, source: "URL", mode: "FULL" } });
+    const result = await syncOperator(t.db, op.id, { mode: "INCREMENTAL" });
+    assert.equal(result.status, "FAILED");
+    assert.match(result.error!, /another sync of this operator is still running/);
+    assert.equal(requests.length, 0);
+  });
+});
+
 describe("dueOperators", () => {
   test("returns active operators with an API whose interval has elapsed, without their config", async () => {
     const now = new Date("2030-01-01T12:00:00Z");
