@@ -1,0 +1,96 @@
+// Several OCPP server instances on one database (commands reach the instance
+// holding the socket), heartbeat group commit, and security profile 2 (TLS).
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freshDatabase, type TestDb } from "../helpers/db.ts";
+import { startOcppServer, type TOcppServer } from "../../ocpp-server/server.ts";
+import { sendCommand } from "../../lib/ocpp/commands.ts";
+import { RPCClient } from "../../lib/ocpp/rpc.ts";
+import { SimulatedCharger } from "../../lib/sim/index.ts";
+import { createCharger, PASSWORD, quietLog, waitFor } from "./helpers.ts";
+
+let t: TestDb;
+before(async () => { t = await freshDatabase(); });
+after(async () => { await t.close(); });
+
+describe("two instances", () => {
+  test("each command is run by the instance that holds the charger's socket", async () => {
+    const a = await startOcppServer({ port: 0, host: "127.0.0.1", databaseUrl: t.url, instanceId: "inst-a", log: quietLog });
+    const b = await startOcppServer({ port: 0, host: "127.0.0.1", databaseUrl: t.url, instanceId: "inst-b", log: quietLog });
+    const sims: SimulatedCharger[] = [];
+    try {
+      const sa = await createCharger(t.db, "CP-ON-A");
+      const sb = await createCharger(t.db, "CP-ON-B");
+      for (const [srv, id] of [[a, "CP-ON-A"], [b, "CP-ON-B"]] as [TOcppServer, string][]) {
+        const sim = new SimulatedCharger({ url: `ws://127.0.0.1:${srv.port}/ocpp`, identity: id, password: PASSWORD });
+        sims.push(sim);
+        await sim.connect();
+      }
+      await waitFor(async () => (await t.db.station.count({ where: { isOnline: true } })) === 2);
+      const ca = await sendCommand(t.db, { stationId: sa.id, action: "ClearCache", payload: {} });
+      const cb = await sendCommand(t.db, { stationId: sb.id, action: "ClearCache", payload: {} });
+      assert.deepEqual([ca.status, ca.instanceId], ["ANSWERED", "inst-a"]);
+      assert.deepEqual([cb.status, cb.instanceId], ["ANSWERED", "inst-b"]);
+    } finally {
+      await Promise.allSettled(sims.map((s) => s.close()));
+      await a.close();
+      await b.close();
+    }
+  });
+});
+
+describe("heartbeat group commit", () => {
+  test("many chargers heartbeating at once: every answer comes after its write", async () => {
+    const srv = await startOcppServer({ port: 0, host: "127.0.0.1", databaseUrl: t.url, instanceId: "hb", log: quietLog });
+    const clients: any[] = [];
+    try {
+      for (let i = 0; i < 30; i++) {
+        await createCharger(t.db, `CP-HB-${i}`);
+        const c = new RPCClient({ endpoint: `ws://127.0.0.1:${srv.port}/ocpp`, identity: `CP-HB-${i}`, password: PASSWORD, protocols: ["ocpp1.6"], reconnect: false });
+        await c.connect();
+        clients.push(c);
+      }
+      const since = new Date();
+      await Promise.all(clients.map((c) => c.call("Heartbeat", {})));
+      assert.equal(await t.db.station.count({ where: { ocppIdentity: { startsWith: "CP-HB-" }, lastHeartbeatAt: { gte: new Date(since.getTime() - 5) } } }), 30);
+    } finally {
+      await Promise.allSettled(clients.map((c) => c.close()));
+      await srv.close();
+    }
+  });
+});
+
+describe("security profile 2 (TLS)", () => {
+  test("with a configured certificate the charger connects over wss://", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "ocpp-tls-"));
+    const cert = path.join(dir, "cert.pem");
+    const key = path.join(dir, "key.pem");
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1"], { stdio: "ignore" });
+    const srv = await startOcppServer({ port: 0, host: "127.0.0.1", databaseUrl: t.url, instanceId: "tls", log: quietLog, tls: { certPath: cert, keyPath: key } });
+    try {
+      await createCharger(t.db, "CP-TLS");
+      const c = new RPCClient({
+        endpoint: `wss://127.0.0.1:${srv.port}/ocpp`,
+        identity: "CP-TLS",
+        password: PASSWORD,
+        protocols: ["ocpp1.6"],
+        reconnect: false,
+        wsOpts: { ca: readFileSync(cert) },
+      });
+      await c.connect();
+      assert.equal((await c.call("BootNotification", { chargePointVendor: "V", chargePointModel: "M" })).status, "Accepted");
+      await c.close();
+      const plain = new RPCClient({ endpoint: `ws://127.0.0.1:${srv.port}/ocpp`, identity: "CP-TLS", password: PASSWORD, protocols: ["ocpp1.6"], reconnect: false });
+      await assert.rejects(plain.connect());
+      const health = await fetch(`https://127.0.0.1:${srv.port}/health`).catch(() => null);
+      assert.equal(health, null, "an untrusted client cannot talk to it without the CA");
+    } finally {
+      await srv.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
