@@ -1,4 +1,5 @@
 // `npm run ocpp` / spawned by `npm start`: the OCPP server as its own process.
+import os from "node:os";
 import { createLogger } from "../lib/ocpp/log.ts";
 import { startOcppServer } from "./server.ts";
 
@@ -24,7 +25,9 @@ const server = await startOcppServer({
   port,
   host: process.env.OCPP_HOST,
   databaseUrl: url,
-  instanceId: process.env.OCPP_INSTANCE_ID,
+  // Stable across restarts, so a restarted instance releases the chargers its
+  // previous run still had marked online (a crash leaves them so).
+  instanceId: process.env.OCPP_INSTANCE_ID ?? `${os.hostname()}:${port}`,
   heartbeatIntervalSec: process.env.OCPP_HEARTBEAT_INTERVAL ? Number(process.env.OCPP_HEARTBEAT_INTERVAL) : undefined,
   dbPoolSize: process.env.OCPP_DB_POOL ? Number(process.env.OCPP_DB_POOL) : undefined,
   trustProxy: process.env.OCPP_TRUST_PROXY === "1",

@@ -12,3 +12,4 @@ export { stopTransaction } from "./stop-transaction.ts";
 export { markConnected, markDisconnected, releaseInstance } from "./station-connection.ts";
 export { updateConnectorStatus } from "./update-connector-status.ts";
 export type * from "./types.ts";
+export { adoptCharger, setChargerPassword, ZAdoptCharger, type TAdoptCharger } from "./adopt-charger.ts";

@@ -89,3 +89,18 @@ describe("reconnects and dead sockets", () => {
     assert.equal(env.server.connectedChargers(), 0);
   });
 });
+
+describe("adopting a pending charger", () => {
+  test("after adoption with a password the charger is accepted, and must use the password", async () => {
+    const { adoptCharger } = await import("../../lib/charging/index.ts");
+    const first = await connect(env, "CP-ADOPT", { password: null });
+    assert.equal((await first.call("BootNotification", { chargePointVendor: "V", chargePointModel: "M" })).status, "Pending");
+    const st = await env.t.db.station.findUniqueOrThrow({ where: { ocppIdentity: "CP-ADOPT" } });
+    await adoptCharger(env.t.db, { stationId: st.id, lat: 52.1, lng: 13.2, password: PASSWORD, name: "Bay 7" });
+    assert.equal((await first.call("BootNotification", { chargePointVendor: "V", chargePointModel: "M" })).status, "Accepted");
+    await first.close();
+    assert.equal(await refused("CP-ADOPT", { password: null }), 401);
+    const again = await connect(env, "CP-ADOPT");
+    assert.equal((await again.call("BootNotification", { chargePointVendor: "V", chargePointModel: "M" })).status, "Accepted");
+  });
+});
