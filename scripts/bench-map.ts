@@ -25,19 +25,6 @@ const ZOOMS = [4, 6, 8, 10, 12, 14, 16];
 // A desktop browser window's map; a phone's is smaller, so this is the heavier case.
 const VIEW_PX = { w: 1280, h: 800 };
 
-// Indexes the viewport query wants that the schema does not have yet. Created
-// here for measurement only; the report asks for them as a migration.
-const PROPOSED_INDEXES: string[] = [
-  // Index-only scans for the cluster aggregate: a large box reads this narrow
-  // index instead of the wide stations rows.
-  `CREATE INDEX IF NOT EXISTS "stations_map_idx" ON "stations" ("lat", "lng")
-     INCLUDE ("id", "availability", "status", "max_power_kw", "plug_types")
-     WHERE "publish" AND "status" IN ('ACTIVE', 'MAINTENANCE')`,
-  // "CCS >= 50 kW available now": the connector semi-join reads this index only.
-  `CREATE INDEX IF NOT EXISTS "connectors_map_idx" ON "connectors" ("type", "max_power_kw")
-     INCLUDE ("station_id", "status") WHERE "publish" AND NOT "removed"`,
-];
-
 async function setupDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
   if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => {} };
   const dir = mkdtempSync(path.join(os.tmpdir(), "chargeway-bench-"));
@@ -160,14 +147,9 @@ async function main() {
     } else {
       console.log(`database already holds ${rows[0].n.toLocaleString("en")} stations; timing those`);
     }
-    if (process.env.BENCH_NO_INDEXES !== "1") {
-      for (const sql of PROPOSED_INDEXES) {
-        console.log(`proposed index (for measurement): ${sql.replace(/\s+/g, " ")}`);
-        await client.query(sql);
-      }
-      // Index-only scans need the visibility map that VACUUM sets.
-      await client.query("VACUUM ANALYZE stations, connectors");
-    }
+    // The map indexes come with the migrations (map_viewport); index-only
+    // scans need the visibility map that VACUUM sets.
+    await client.query("VACUUM ANALYZE stations, connectors");
     const { rows: srv } = await client.query<{ server_version: string }>("SHOW server_version");
     console.log(`PostgreSQL ${srv[0].server_version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}, view ${VIEW_PX.w}x${VIEW_PX.h} px, ${VIEWPORTS} viewports per zoom and filter`);
 
@@ -234,7 +216,6 @@ async function main() {
         ? `\nTarget holds: the worst p95 is ${worstP95.toFixed(1)} ms (< 50 ms).`
         : `\nTarget NOT met: the worst p95 is ${worstP95.toFixed(1)} ms (target < 50 ms).`,
     );
-    if (process.env.BENCH_NO_INDEXES !== "1") console.log("Measured with the proposed indexes above (BENCH_NO_INDEXES=1 to time without).");
     console.log(`total run ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await db.$disconnect();

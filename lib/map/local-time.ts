@@ -47,3 +47,21 @@ export function localNowByZone(now: Date): string {
   cached = { minute, json: JSON.stringify(map) };
   return cached.json;
 }
+
+let cachedWeek: { minute: number; json: string } | undefined;
+
+/** { "Europe/Paris": 8205, ... }: each zone's minute of the week (Monday 00:00 = 0),
+ *  matching stations.open_week_minutes, for one SQL parameter. */
+export function minuteOfWeekByZone(now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (cachedWeek?.minute === minute) return cachedWeek.json;
+  const map: Record<string, number> = {};
+  for (const tz of allZones()) {
+    const l = localNow(tz, now)!;
+    const mondayBased = (DAYS.indexOf(l.today as (typeof DAYS)[number]) + 6) % 7;
+    const [h, m] = l.time.split(":").map(Number);
+    map[tz] = mondayBased * 1440 + h * 60 + m;
+  }
+  cachedWeek = { minute, json: JSON.stringify(map) };
+  return cachedWeek.json;
+}

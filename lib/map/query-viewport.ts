@@ -102,7 +102,7 @@ export async function queryViewport(
         sum(s.lat) / count(*) AS lat, sum(s.lng) / count(*) AS lng,
         min(${SHOWN_AVAILABILITY})::text AS best, max(s.max_power_kw) AS max_power_kw,
         min(s.lng) AS west, min(s.lat) AS south, max(s.lng) AS east, max(s.lat) AS north,
-        any_value(s.id)::text AS one_id
+        min(s.id::text) AS one_id
       FROM stations s
       WHERE ${where}
       GROUP BY 1, 2`,

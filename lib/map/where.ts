@@ -3,7 +3,7 @@
 // parameter (Prisma.sql), never concatenated into the SQL text.
 import { Prisma } from "../db/client.ts";
 import type { TBbox, TMapFilters } from "./filters.ts";
-import { localNowByZone } from "./local-time.ts";
+import { minuteOfWeekByZone } from "./local-time.ts";
 
 const { sql, join, empty } = Prisma;
 
@@ -38,20 +38,13 @@ function connectorWhere(f: TMapFilters): Prisma.Sql {
   return sql` AND EXISTS (SELECT 1 FROM connectors c WHERE ${join(conds, " AND ")})`;
 }
 
-// Working hours are { mon: [["08:00","20:00"]], ... } in the station's time
-// zone; a range whose end is not after its start runs past midnight into the
-// next day; "24:00" closes at midnight. Times compare as zero-padded text.
-// The zone's current day and time come from one JSON parameter (local-time.ts).
-// jsonpath runs strict (lax mode would unwrap each [open, close] pair) and
-// silent, so one station's malformed hours cannot fail the whole map.
+// Working hours are kept by a database trigger as stations.open_week_minutes
+// (a multirange of minutes of the week in the station's own time zone, see the
+// map_viewport migration), so "open now" is one range test per row. The
+// zone's current minute of the week comes from one JSON parameter.
+// A station whose zone is unknown gets NULL and is not open (unless 24/7).
 function openNowWhere(now: Date): Prisma.Sql {
-  const t = sql`jsonb_build_object('t', z.l -> 2)`;
-  return sql` AND (s.is_24x7 OR (jsonb_typeof(s.working_hours) = 'object' AND EXISTS (
-    SELECT 1 FROM (SELECT ${localNowByZone(now)}::jsonb -> s.time_zone AS l) z
-    WHERE jsonb_path_exists(s.working_hours -> (z.l ->> 0),
-            'strict $[*] ? (@[0] <= $t && ($t < @[1] || @[1] <= @[0]))', ${t}, true)
-       OR jsonb_path_exists(s.working_hours -> (z.l ->> 1),
-            'strict $[*] ? (@[1] <= @[0] && $t < @[1])', ${t}, true))))`;
+  return sql` AND (s.is_24x7 OR s.open_week_minutes @> ((${minuteOfWeekByZone(now)}::jsonb ->> s.time_zone)::int))`;
 }
 
 /** Escapes LIKE wildcards so a search for "50%" finds "50%". */
