@@ -6,7 +6,7 @@ import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { AppError, notFoundError } from "../errors/app-error.ts";
 import { notify } from "../notifications/notify.ts";
-import { auditFrom, type AdminActor } from "./actor.ts";
+import { auditFrom, type AdminActor, type Input } from "./actor.ts";
 
 export const ZStationDecision = z.object({
   stationId: z.string().uuid(),
@@ -30,7 +30,7 @@ const OWNER_MESSAGES = {
   reinstate: { en: "Your station {station} is listed again.", ru: "Ваша станция {station} снова опубликована." },
 };
 
-export async function decideStation(db: Db, actor: AdminActor, input: z.infer<typeof ZStationDecision>) {
+export async function decideStation(db: Db, actor: AdminActor, input: Input<z.infer<typeof ZStationDecision>>) {
   if (input.decision === "suspend" && !input.reason) {
     throw new AppError("INVALID_INPUT", "Give a reason for the suspension.", { reason: ["Required when suspending."] });
   }
@@ -74,7 +74,7 @@ export const ZAdoptCharger = z.object({
 });
 
 /** A charger listed as Pending when it first connected becomes one of ours. */
-export async function adoptCharger(db: Db, actor: AdminActor, input: z.infer<typeof ZAdoptCharger>) {
+export async function adoptCharger(db: Db, actor: AdminActor, input: Input<z.infer<typeof ZAdoptCharger>>) {
   return db.$transaction(async (tx) => {
     const before = await tx.station.findUnique({ where: { id: input.stationId }, select: { ...snapshot, ocppIdentity: true } });
     if (!before) throw notFoundError("This charger");

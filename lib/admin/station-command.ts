@@ -6,7 +6,7 @@ import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { AppError, notFoundError } from "../errors/app-error.ts";
 import { CommandInputError, sendCommand } from "../ocpp/commands.ts";
-import { auditFrom, type AdminActor } from "./actor.ts";
+import { auditFrom, type AdminActor, type Input } from "./actor.ts";
 
 export const ADMIN_COMMANDS = ["Reset", "UnlockConnector", "ChangeAvailability", "TriggerMessage", "GetConfiguration", "ClearCache"] as const;
 export const TRIGGER_MESSAGES = ["BootNotification", "Heartbeat", "StatusNotification", "MeterValues", "DiagnosticsStatusNotification", "FirmwareStatusNotification"] as const;
@@ -23,7 +23,7 @@ export const ZAdminCommand = z.object({
   keys: z.string().trim().max(500).optional(),
   timeoutMs: z.coerce.number().int().min(1000).max(60_000).optional(),
 });
-export type TAdminCommand = z.infer<typeof ZAdminCommand>;
+export type TAdminCommand = Input<z.infer<typeof ZAdminCommand>>;
 
 function need<T>(v: T | undefined, field: string, message: string): T {
   if (v === undefined) throw new AppError("INVALID_INPUT", message, { [field]: [message] });

@@ -8,7 +8,7 @@ import { IssuePriority, IssueStatus } from "../db/generated/enums.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { AppError, notFoundError } from "../errors/app-error.ts";
 import { notify } from "../notifications/notify.ts";
-import { auditFrom, type AdminActor } from "./actor.ts";
+import { auditFrom, type AdminActor, type Input } from "./actor.ts";
 
 export const ISSUE_FLOW: IssueStatus[] = ["REPORTED", "ACKNOWLEDGED", "IN_PROGRESS", "RESOLVED"];
 
@@ -20,7 +20,7 @@ export const ZUpdateIssue = z.object({
   assignedToId: z.union([z.string().uuid(), z.literal(""), z.literal("none")]).optional(),
   resolutionNote: z.string().trim().max(2000).optional().transform((v) => v || undefined),
 });
-export type TUpdateIssue = z.infer<typeof ZUpdateIssue>;
+export type TUpdateIssue = Input<z.infer<typeof ZUpdateIssue>>;
 
 const STATUS_WORDS: Record<"en" | "ru", Record<IssueStatus, string>> = {
   en: { REPORTED: "reported", ACKNOWLEDGED: "acknowledged", IN_PROGRESS: "in progress", RESOLVED: "resolved" },
