@@ -13,6 +13,8 @@ export function ActionButton(props: {
   confirm?: string;
   tone?: "danger" | "plain";
   testId?: string;
+  /** Shown but not clickable (e.g. "Block" on a blocked card), so its answer stays visible after a refresh. */
+  disabled?: boolean;
 }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
@@ -36,7 +38,7 @@ export function ActionButton(props: {
   const tone = props.tone === "danger" ? "border-red-300 text-red-700 hover:bg-red-50" : "border-slate-300 hover:bg-slate-100";
   return (
     <span className="inline-flex flex-col gap-1">
-      <button type="button" onClick={run} disabled={busy} data-testid={props.testId} className={`rounded-md border px-3 py-1.5 text-sm bg-white disabled:opacity-60 ${tone}`}>
+      <button type="button" onClick={run} disabled={busy || props.disabled} data-testid={props.testId} className={`rounded-md border px-3 py-1.5 text-sm bg-white disabled:opacity-50 ${tone}`}>
         {busy ? props.workingLabel : props.label}
       </button>
       {result && (

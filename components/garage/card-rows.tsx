@@ -26,9 +26,9 @@ export function CardRows({ siteId, cards, renters, t, locale }: { siteId: string
             <td className={td} data-testid="card-status">{t(`garage.cardStatus.${shown}` as MessageKey)}</td>
             <td className={td}>{c.expiresAt ? formatDateTime(c.expiresAt, locale) : t("garage.cards.never")}</td>
             <td className={`${td} flex flex-wrap gap-2 items-start`}>
-              {c.status !== "BLOCKED" && <ActionButton action={setCardStatusAction} input={{ siteId, cardId: c.id, status: "BLOCKED" }} label={t("garage.cards.block")} workingLabel={w} tone="danger" testId="card-block" />}
-              {c.status !== "ACCEPTED" && <ActionButton action={setCardStatusAction} input={{ siteId, cardId: c.id, status: "ACCEPTED" }} label={t("garage.cards.unblock")} workingLabel={w} testId="card-unblock" />}
-              {c.status !== "EXPIRED" && <ActionButton action={setCardStatusAction} input={{ siteId, cardId: c.id, status: "EXPIRED" }} label={t("garage.cards.expire")} workingLabel={w} testId="card-expire" />}
+              <ActionButton disabled={c.status === "BLOCKED"} action={setCardStatusAction} input={{ siteId, cardId: c.id, status: "BLOCKED" }} label={t("garage.cards.block")} workingLabel={w} tone="danger" testId="card-block" />
+              <ActionButton disabled={c.status === "ACCEPTED"} action={setCardStatusAction} input={{ siteId, cardId: c.id, status: "ACCEPTED" }} label={t("garage.cards.unblock")} workingLabel={w} testId="card-unblock" />
+              <ActionButton disabled={c.status === "EXPIRED"} action={setCardStatusAction} input={{ siteId, cardId: c.id, status: "EXPIRED" }} label={t("garage.cards.expire")} workingLabel={w} testId="card-expire" />
               <ActionForm
                 action={reassignCardAction}
                 hidden={{ siteId, cardId: c.id }}
