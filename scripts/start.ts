@@ -96,8 +96,8 @@ try {
   }
   step("all processes healthy");
 
-  if (process.env.DEMO_CHARGERS !== "0" && existsSync("scripts/sim.ts")) {
-    children.push(startChild("sim", process.execPath, ["--import", "tsx", "scripts/sim.ts", "--demo", "--url", `ws://127.0.0.1:${OCPP_PORT}/ocpp`], env));
+  if (process.env.DEMO_CHARGERS !== "0") {
+    children.push(startChild("demo", process.execPath, ["--import", "tsx", "scripts/demo-chargers.ts", "--url", `ws://127.0.0.1:${OCPP_PORT}/ocpp`], env));
   }
 
   const width = Math.max(...DEMO_ACCOUNTS.map((a) => a.email.length));
