@@ -1,0 +1,25 @@
+// The platform's periodic work, in one list (see lib/jobs/scheduler.ts).
+import type { Db } from "../db/client.ts";
+import { dueOperators, syncOperator } from "../ocpi/index.ts";
+import type { Job } from "./scheduler.ts";
+
+export function platformJobs(db: Db): Job[] {
+  return [
+    {
+      // Operators' OCPI feeds, each at its own interval: incremental pulls,
+      // with a full pull once a day to notice removed locations.
+      name: "ocpi-sync",
+      everyMs: 60_000,
+      run: async (now) => {
+        const due = await dueOperators(db, now);
+        const results = [];
+        for (const op of due) {
+          const full = !op.lastSyncedAt || op.lastSyncedAt.toISOString().slice(0, 10) !== now.toISOString().slice(0, 10);
+          const r = await syncOperator(db, op.id, { mode: full ? "FULL" : "INCREMENTAL" });
+          results.push({ operator: op.name, mode: full ? "FULL" : "INCREMENTAL", status: (r as { status?: string }).status });
+        }
+        return results.length ? results : undefined;
+      },
+    },
+  ];
+}
