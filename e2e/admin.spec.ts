@@ -143,3 +143,76 @@ test("the admin pages speak Russian", async ({ browser }) => {
   }
   await context.close();
 });
+
+test.describe("operator import through the admin page", () => {
+  test.setTimeout(300_000);
+
+  test("every real OCPI file imports with a report; importing it again creates and updates nothing; 'Sync now' pulls a local OCPI endpoint", async ({ browser }) => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const http = await import("node:http");
+    const dir = path.resolve("../shared/data/ocpi");
+    const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+    expect(files.length).toBeGreaterThan(0);
+    const { page, context } = await signedInPage(browser, ADMIN, "/admin");
+
+    for (const file of files) {
+      const op = await testDb().operator.create({ data: { name: `E2E import ${file} ${Date.now()}` } });
+      await page.goto(`/admin/operators/${op.id}`);
+      const section = page.getByTestId("import-section");
+      const importOnce = async () => {
+        await section.getByTestId("import-file").setInputFiles(path.join(dir, file));
+        await section.getByLabel("Mode").selectOption("FULL");
+        await section.getByRole("button", { name: "Import file" }).click();
+        await expect(section.getByTestId("sync-status")).toHaveText("Import finished", { timeout: 240_000 });
+        const count = async (c: string) => Number(await section.getByTestId(`count-${c}`).textContent());
+        return { created: await count("created"), updated: await count("updated"), unchanged: await count("unchanged"), rejected: await count("rejected") };
+      };
+      const first = await importOnce();
+      expect(first.created, file).toBeGreaterThan(0);
+      const stations = await testDb().station.count({ where: { operatorId: op.id } });
+      expect(stations, file).toBe(first.created);
+      await page.reload();
+      const second = await importOnce();
+      expect(second, `${file} re-import`).toEqual({ created: 0, updated: 0, unchanged: first.created, rejected: first.rejected });
+      await expect(page.getByTestId("sync-row")).toHaveCount(2);
+    }
+
+    // A local OCPI endpoint serving one small file in pages of 2 with Link headers.
+    const records = JSON.parse(readFileSync(path.join(dir, "ocpi_2_2_locations-gaia.json"), "utf8").replace(/^\uFEFF/, ""));
+    const list: unknown[] = Array.isArray(records) ? records : records.data;
+    const server = http.createServer((req, res) => {
+      const url = new URL(req.url!, "http://127.0.0.1");
+      const offset = Number(url.searchParams.get("offset") ?? 0);
+      const limit = Number(url.searchParams.get("limit") ?? 2);
+      if (req.headers.authorization !== "Token e2e-sync-token") {
+        res.statusCode = 401;
+        return res.end();
+      }
+      if (offset + limit < list.length) res.setHeader("Link", `<http://127.0.0.1:${(server.address() as any).port}${url.pathname}?offset=${offset + limit}&limit=${limit}>; rel="next"`);
+      res.setHeader("X-Total-Count", String(list.length));
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ data: list.slice(offset, offset + limit), status_code: 1000, timestamp: new Date().toISOString() }));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    try {
+      await page.goto("/admin/operators/new");
+      const form = page.getByTestId("operator-form");
+      await form.getByLabel("Name").fill(`E2E API ${Date.now()}`);
+      await form.getByLabel("OCPI API base URL").fill(`http://127.0.0.1:${(server.address() as any).port}/ocpi/`);
+      await form.getByLabel("Page size").fill("2");
+      await form.getByLabel("API token").fill("e2e-sync-token");
+      await form.getByRole("button", { name: "Create operator" }).click();
+      await expect(page).toHaveURL(/\/admin\/operators\/[0-9a-f-]{36}$/);
+      await expect(page.getByTestId("credentials-state")).toHaveText("Credentials set");
+      expect(await page.content()).not.toContain("e2e-sync-token");
+      await page.getByTestId("sync-now").click();
+      await expect(page.getByTestId("sync-status")).toHaveText("Import finished", { timeout: 60_000 });
+      expect(Number(await page.getByTestId("count-created").textContent()) + Number(await page.getByTestId("count-rejected").textContent())).toBe(list.length);
+      await expect(page.getByTestId("sync-row")).toHaveCount(1);
+    } finally {
+      server.close();
+    }
+    await context.close();
+  });
+});
