@@ -1,0 +1,101 @@
+// What the live session page shows, read fresh on every meter or session
+// event: status, power, energy and the cost so far by the same engine that
+// bills it. Reading it also moves the session along (adopts a started attempt,
+// times out a start that never came, stops at the energy cap, finalises a
+// stopped session), so the flow completes even without the background sweep.
+import type { Db } from "../db/client.ts";
+import { notFoundError } from "../errors/app-error.ts";
+import { runningCost, samplesFromMeterReadings, type CostLine } from "../tariffs/index.ts";
+import { adoptStartedSession } from "./adopt-started-session.ts";
+import { enforceEnergyCap } from "./energy-cap.ts";
+import { finaliseSession, type TFinalCost } from "./finalise-session.ts";
+import { sessionTariff } from "./pricing.ts";
+
+export type TLiveSession = {
+  id: string;
+  status: "PENDING" | "ACTIVE" | "COMPLETED" | "FAILED" | "CANCELLED";
+  stationId: string;
+  stationName: string;
+  connectorNumber: number;
+  startedAt: string | null;
+  endedAt: string | null;
+  energyWh: number;
+  powerW: number | null;
+  socPercent: number | null;
+  currency: string;
+  costMinor: number | null;
+  costFinal: boolean;
+  lines: Pick<CostLine, "type" | "quantity" | "unit" | "amountInclVat">[];
+  holdMinor: number | null;
+  capturedMinor: number | null;
+  targetWh: number | null;
+  failureReason: string | null;
+  stopReason: string | null;
+};
+
+export async function liveSession(db: Db, userId: string, id: string, now = new Date()): Promise<TLiveSession> {
+  const owned = await db.chargingSession.findFirst({ where: { id, userId }, select: { id: true, status: true } });
+  let sessionId = owned?.id ?? null;
+  if (!owned || owned.status === "PENDING") {
+    const adopted = await adoptStartedSession(db, id, now);
+    if (adopted.status === "GONE") throw notFoundError("This charging session");
+    sessionId = adopted.sessionId;
+  }
+  const s = await db.chargingSession.findFirst({
+    where: { id: sessionId!, userId },
+    include: { station: { select: { name: true, timeZone: true } }, payments: { where: { purpose: "SESSION" }, orderBy: { createdAt: "desc" }, take: 1 } },
+  });
+  if (!s) throw notFoundError("This charging session");
+  if (s.status === "ACTIVE") await enforceEnergyCap(db, s.id);
+  const payment = s.payments[0] ?? null;
+  if (s.status !== "ACTIVE" && s.status !== "PENDING" && payment?.status === "AUTHORIZED") {
+    await finaliseSession(db, s.id);
+    return liveSession(db, userId, s.id, now);
+  }
+
+  let costMinor: number | null = s.costMinor;
+  let lines: TLiveSession["lines"] = [];
+  const final = (s.sessionData as { cost?: TFinalCost } | null)?.cost;
+  if (final) lines = final.lines;
+  else if (s.status === "ACTIVE" && s.startedAt) {
+    const tariff = sessionTariff(s.tariffSnapshot);
+    if (tariff) {
+      const rows = await db.meterReading.findMany({
+        where: { sessionId: s.id, measurand: { in: ["Energy.Active.Import.Register", "Power.Active.Import", "Current.Import"] } },
+        orderBy: { timestamp: "asc" },
+        select: { timestamp: true, measurand: true, value: true, unit: true, phase: true },
+      });
+      const start = Number(s.meterStartWh ?? 0);
+      const samples = samplesFromMeterReadings(rows).samples.filter((x) => x.energyWh >= start);
+      const at = new Date(Math.max(now.getTime(), s.startedAt.getTime()));
+      try {
+        const cost = runningCost(tariff, { startedAt: s.startedAt, timeZone: s.station.timeZone, meterStartWh: start, samples }, at);
+        costMinor = cost.totalInclVat;
+        lines = cost.lines;
+      } catch {
+        costMinor = null;
+      }
+    }
+  }
+  return {
+    id: s.id,
+    status: s.status,
+    stationId: s.stationId,
+    stationName: s.station.name,
+    connectorNumber: s.connectorNumber,
+    startedAt: s.startedAt?.toISOString() ?? null,
+    endedAt: s.endedAt?.toISOString() ?? null,
+    energyWh: s.energyWh ?? 0,
+    powerW: s.status === "ACTIVE" ? s.lastPowerW : null,
+    socPercent: s.lastSocPercent,
+    currency: s.currency,
+    costMinor,
+    costFinal: !!final,
+    lines: lines.map((l) => ({ type: l.type, quantity: l.quantity, unit: l.unit, amountInclVat: l.amountInclVat })),
+    holdMinor: payment?.authorizedMinor ?? null,
+    capturedMinor: payment && ["CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED"].includes(payment.status) ? payment.capturedMinor : null,
+    targetWh: s.targetWh,
+    failureReason: s.failureReason,
+    stopReason: s.stopReason,
+  };
+}
