@@ -132,6 +132,31 @@ test.describe("garage console", () => {
       await expect(row.getByTestId("card-status")).toHaveText("Blocked");
       expect((await sim.authorize(idTag)).status).toBe("Blocked");
       expect(sim.localList.entries.get(idTag)).toEqual({ status: "Blocked" });
+
+      // The session's meter readings as a chart.
+      await page.getByTestId("renter-history").getByTestId("session-row").first().getByRole("link").click();
+      await expect(page.getByTestId("session-detail-energy")).toHaveText(kwh(metered));
+      await expect(page.getByTestId("meter-chart").getByTestId("chart-energy")).toBeVisible();
+
+      // The charger page: boot history with the address it came from, configuration, remote actions with the answer.
+      await page.getByRole("link", { name: identity }).click();
+      await expect(page.getByTestId("charger-title")).toContainText(identity);
+      await expect(page.getByTestId("boot-ip").first()).toHaveText(/127\.0\.0\.1/);
+      await expect(page.getByTestId("status-row").first()).toBeVisible();
+      await page.getByTestId("cmd-fetchConfiguration").click();
+      await expect(page.getByTestId("cmd-fetchConfiguration-result")).toContainText("GetConfiguration: the charger answered");
+      await expect(page.locator("[data-testid=config-row][data-key=HeartbeatInterval]")).toBeVisible();
+      const change = page.getByTestId("change-config");
+      await change.getByLabel("Key").selectOption("HeartbeatInterval");
+      await change.getByLabel("Value").fill("90");
+      await change.getByRole("button", { name: "Send to charger" }).click();
+      await expect(change.getByTestId("form-success")).toHaveText("ChangeConfiguration: the charger answered Accepted");
+      await expect(page.locator("[data-testid=config-row][data-key=HeartbeatInterval]").getByTestId("config-value")).toHaveText("90");
+      expect(sim.configuration.get("HeartbeatInterval")?.value).toBe("90");
+      await page.getByTestId("cmd-unlock-1").click();
+      await expect(page.getByTestId("cmd-unlock-1-result")).toHaveText("UnlockConnector: the charger answered Unlocked");
+      await page.getByTestId("cmd-stopTransaction-1").click();
+      await expect(page.getByTestId("cmd-stopTransaction-1-result")).toHaveText("No transaction is running on this charger.");
     } finally {
       await sim.close();
     }

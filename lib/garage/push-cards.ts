@@ -79,7 +79,8 @@ export async function pushCardsToChargers(
 /** The charger's own word ("Accepted", "NotSupported" ...) or what went wrong on the way. */
 export function answerOf(cmd: { status: string; response: unknown; error: string | null }): string {
   if (cmd.status === "ANSWERED") {
-    const r = cmd.response as { status?: string } | null;
+    const r = cmd.response as { status?: string; configurationKey?: unknown[] } | null;
+    if (Array.isArray(r?.configurationKey)) return `${r.configurationKey.length} keys`;
     return r?.status ?? "Answered";
   }
   return cmd.status === "TIMED_OUT" ? "TimedOut" : `Failed${cmd.error ? `: ${cmd.error}` : ""}`;
