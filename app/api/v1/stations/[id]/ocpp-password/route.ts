@@ -1,0 +1,10 @@
+// Integrator API (see lib/api/openapi.ts). Thin: authenticate, parse, call lib/api.
+import { db } from "@/lib/db/client.ts";
+import { handleApi, readJson, actorLabel, type TParams } from "@/lib/api/http.ts";
+import { setOcppPassword } from "@/lib/api/stations.ts";
+
+export const dynamic = "force-dynamic";
+
+export function PUT(request: Request, { params }: TParams) {
+  return handleApi(db, request, async ({ db, request, principal }) => setOcppPassword(db, (await params).id, await readJson(request), actorLabel(principal)));
+}
