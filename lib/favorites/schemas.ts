@@ -4,7 +4,7 @@ export const ZAlias = z
   .string()
   .trim()
   .max(60, "The name is at most 60 characters.")
-  .optional()
+  .nullish()
   .transform((s) => (s ? s : null));
 
 export const ZSaveFavorite = z.object({

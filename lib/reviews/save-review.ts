@@ -17,7 +17,7 @@ export const ZReview = z.object({
     .string()
     .trim()
     .max(2000, "The review is at most 2000 characters.")
-    .optional()
+    .nullish()
     .transform((s) => (s ? s : null)),
 });
 export type TReviewInput = z.input<typeof ZReview>;
