@@ -4,19 +4,20 @@ import { useEffect, useRef } from "react";
 import type { TRealtimeEvent } from "@/lib/realtime/events.ts";
 
 export function useLiveEvents(
-  query: { stations?: string[]; sessions?: string[] },
+  query: { stations?: string[]; sessions?: string[]; mobile?: string[] },
   onEvent: (e: TRealtimeEvent) => void,
 ) {
   const handler = useRef(onEvent);
   handler.current = onEvent;
-  const key = `${(query.stations ?? []).join(",")}|${(query.sessions ?? []).join(",")}`;
+  const key = `${(query.stations ?? []).join(",")}|${(query.sessions ?? []).join(",")}|${(query.mobile ?? []).join(",")}`;
   useEffect(() => {
     const params = new URLSearchParams();
     if (query.stations?.length) params.set("stations", query.stations.join(","));
     if (query.sessions?.length) params.set("sessions", query.sessions.join(","));
+    if (query.mobile?.length) params.set("mobile", query.mobile.join(","));
     const es = new EventSource(`/api/events?${params}`);
     const listener = (m: MessageEvent) => handler.current(JSON.parse(m.data) as TRealtimeEvent);
-    for (const type of ["connector_status", "meter", "station", "session"]) es.addEventListener(type, listener);
+    for (const type of ["connector_status", "meter", "station", "session", "mobile"]) es.addEventListener(type, listener);
     return () => es.close();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);

@@ -7,12 +7,19 @@ import type { CurrentUser } from "../auth/current-user.ts";
 import type { Db } from "../db/client.ts";
 import type { TRealtimeEvent } from "../realtime/events.ts";
 
-export type LiveScope = { stationIds: Set<string> | "all"; privateStationIds: Set<string> | "all"; sessionIds: Set<string> };
+export type LiveScope = { stationIds: Set<string> | "all"; privateStationIds: Set<string> | "all"; sessionIds: Set<string>; mobileIds: Set<string> };
 
-export async function liveScope(db: Db, user: CurrentUser | null, req: { stations: string[]; sessions: string[] }): Promise<LiveScope> {
+export async function liveScope(db: Db, user: CurrentUser | null, req: { stations: string[]; sessions: string[]; mobile?: string[] }): Promise<LiveScope> {
   const stationIds = req.stations.length ? new Set(req.stations) : ("all" as const);
-  if (!user) return { stationIds, privateStationIds: new Set(), sessionIds: new Set() };
-  if (user.role === "ADMIN") return { stationIds, privateStationIds: "all", sessionIds: new Set(req.sessions) };
+  if (!user) return { stationIds, privateStationIds: new Set(), sessionIds: new Set(), mobileIds: new Set() };
+  if (user.role === "ADMIN") return { stationIds, privateStationIds: "all", sessionIds: new Set(req.sessions), mobileIds: new Set(req.mobile ?? []) };
+  // A mobile request is visible to its driver and to the provider of its service.
+  const mobile = req.mobile?.length
+    ? await db.mobileRequest.findMany({
+        where: { id: { in: req.mobile }, OR: [{ userId: user.id }, { service: { providerId: user.id } }] },
+        select: { id: true },
+      })
+    : [];
   const [stations, sessions] = await Promise.all([
     db.station.findMany({
       where: {
@@ -26,7 +33,12 @@ export async function liveScope(db: Db, user: CurrentUser | null, req: { station
       ? db.chargingSession.findMany({ where: { id: { in: req.sessions }, userId: user.id }, select: { id: true } })
       : Promise.resolve([]),
   ]);
-  return { stationIds, privateStationIds: new Set(stations.map((s) => s.id)), sessionIds: new Set(sessions.map((s) => s.id)) };
+  return {
+    stationIds,
+    privateStationIds: new Set(stations.map((s) => s.id)),
+    sessionIds: new Set(sessions.map((s) => s.id)),
+    mobileIds: new Set(mobile.map((m) => m.id)),
+  };
 }
 
 const has = (set: Set<string> | "all", id: string | undefined) => !!id && (set === "all" || set.has(id));
@@ -40,6 +52,8 @@ export function mayReceive(scope: LiveScope, e: TRealtimeEvent): boolean {
       return scope.sessionIds.has(e.sessionId) || (has(scope.stationIds, e.stationId) && has(scope.privateStationIds, e.stationId));
     case "session":
       return scope.sessionIds.has(e.sessionId) || (has(scope.stationIds, e.stationId) && has(scope.privateStationIds, e.stationId));
+    case "mobile":
+      return scope.mobileIds.has(e.requestId);
     default:
       return false;
   }

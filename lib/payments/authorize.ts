@@ -120,5 +120,9 @@ async function failPayment(db: Db, paymentId: string, userId: string, reason: st
 }
 
 export async function notifyFailure(db: Db, userId: string, reason: string, paymentId: string) {
-  await notify(db, { userId, type: "PAYMENT", template: "payment-failed", vars: { reason }, data: { paymentId }, dedupeKey: `payment:${paymentId}:failed` });
+  // The template gives the wording; the fallback keeps the notice when it is missing.
+  await notify(db, {
+    userId, type: "PAYMENT", template: "payment-failed", vars: { reason }, data: { paymentId }, dedupeKey: `payment:${paymentId}:failed`,
+    title: { en: "Payment failed", ru: "Платёж не прошёл" }, message: { en: reason, ru: reason },
+  });
 }

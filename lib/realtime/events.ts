@@ -13,7 +13,9 @@ export type TRealtimeEvent =
     }
   | { type: "meter"; stationId: string; sessionId: string; energyWh: number | null; powerW: number | null; socPercent?: number | null; at: string }
   | { type: "station"; stationId: string; isOnline: boolean; availability: string }
-  | { type: "session"; sessionId: string; stationId?: string; status: string; energyWh?: number | null };
+  | { type: "session"; sessionId: string; stationId?: string; status: string; energyWh?: number | null }
+  // A mobile charging request moved (status) or its van did (position, ETA).
+  | { type: "mobile"; requestId: string; status: string; lat?: number | null; lng?: number | null; etaMinutes?: number | null };
 
 export const MAX_PAYLOAD_BYTES = 7900;
 

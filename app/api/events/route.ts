@@ -1,5 +1,5 @@
 // Server-sent events: live connector status, meter values and session changes.
-// GET /api/events?stations=<id,...>&sessions=<id,...>
+// GET /api/events?stations=<id,...>&sessions=<id,...>&mobile=<requestId,...>
 import { getCurrentUser } from "@/lib/auth/current-user.ts";
 import { db } from "@/lib/db/client.ts";
 import { liveScope, mayReceive } from "@/lib/live/event-access.ts";
@@ -12,7 +12,7 @@ const ids = (v: string | null) => (v ? v.split(",").filter((x) => /^[0-9a-f-]{36
 export async function GET(req: Request) {
   const url = new URL(req.url);
   const user = await getCurrentUser();
-  const scope = await liveScope(db(), user, { stations: ids(url.searchParams.get("stations")), sessions: ids(url.searchParams.get("sessions")) });
+  const scope = await liveScope(db(), user, { stations: ids(url.searchParams.get("stations")), sessions: ids(url.searchParams.get("sessions")), mobile: ids(url.searchParams.get("mobile")) });
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
