@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/lib/auth/current-user.ts";
 import { ROLE_HOME } from "@/lib/auth/roles.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
 import type { MessageKey } from "@/lib/i18n/translate.ts";
+import { NotificationBell } from "@/components/ui/notification-bell.tsx";
 import { LanguageSwitcher } from "./language-switcher.tsx";
 import { SignOutButton } from "./sign-out-button.tsx";
 
@@ -29,6 +30,7 @@ export async function SiteHeader() {
             <Link href={ROLE_HOME[user.role]} className="text-sm font-medium hover:underline" data-testid="nav-home">
               {t(HOME_LABEL[user.role])}
             </Link>
+            <NotificationBell userId={user.id} label={t("notifications.title")} />
             <span className="text-xs text-slate-500 hidden md:inline" data-testid="nav-user">
               {user.name} · {t(`role.${user.role}` as MessageKey)}
             </span>
