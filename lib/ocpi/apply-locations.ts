@@ -2,25 +2,17 @@
 // Plans every change in memory against what is stored, then writes in
 // batched transactions; a batch that fails is retried station by station so
 // one bad record is rejected alone. Unchanged rows are not written at all.
-import { randomUUID } from "node:crypto";
-import { Prisma, type Db } from "../db/client.ts";
+import type { Db } from "../db/client.ts";
 import { knownTariffs, shortError } from "./apply-tariffs.ts";
+import { insertStationsWithConnectors, updateStationsAndConnectors } from "./bulk-write.ts";
 import { normaliseLocation, type NormalisedLocation } from "./normalise-location.ts";
 import type { RecordOutcome } from "./outcome.ts";
-import { changedFields, connectorContent, stationContent, type ConnectorContent, type KnownTariff } from "./station-content.ts";
+import { CURRENT_SELECT, planCreate, planUpdate, type Current, type Write } from "./plan-station-writes.ts";
 
 export type LocationCounts = { created: number; updated: number; unchanged: number; removed: number; rejected: number; corrected: number };
 type Mode = "FULL" | "INCREMENTAL";
-type Write = {
-  externalId: string;
-  kind: "created" | "updated";
-  ops: (db: Db) => Prisma.PrismaPromise<unknown>[];
-  /** New stations are also written in bulk (createMany); these are their rows. */
-  rows?: { station: Prisma.StationCreateManyInput; connectors: Prisma.ConnectorCreateManyInput[] };
-};
-
-const BATCH = 100;
-const json = (v: unknown) => (v === null || v === undefined ? Prisma.DbNull : (v as Prisma.InputJsonValue));
+const BATCH = 500;
+const chunks = <T>(list: T[], size: number) => Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 export async function applyLocations(
   db: Db,
@@ -46,14 +38,12 @@ export async function applyLocations(
   }
 
   const tariffs = await knownTariffs(db, operatorId);
-  const existing = new Map(
-    (
-      await db.station.findMany({
-        where: { operatorId, externalId: { in: locations.map((l) => l.externalId) } },
-        include: { connectors: true },
-      })
-    ).map((s) => [s.externalId!, s]),
-  );
+  // Chunked: PostgreSQL takes at most 65535 bind parameters per query, and big CPOs have more locations.
+  const existing = new Map<string, Current>();
+  for (const ids of chunks(locations.map((l) => l.externalId), 5000)) {
+    const rows = await db.station.findMany({ where: { operatorId, externalId: { in: ids } }, select: CURRENT_SELECT });
+    for (const s of rows) existing.set(s.externalId!, s);
+  }
 
   const creates: Write[] = [];
   const updates: Write[] = [];
@@ -69,8 +59,8 @@ export async function applyLocations(
   }
 
   const failed = new Map<string, string>();
-  await runWrites(db, creates, failed, (batch) => createBatch(db, batch));
-  await runWrites(db, updates, failed);
+  await runWrites(db, creates, failed, (batch) => createBatch(db, batch, now));
+  await runWrites(db, updates, failed, (batch) => updateBatch(db, batch, now));
   for (const w of [...creates, ...updates]) if (!failed.has(w.externalId)) counts[w.kind]++;
   // Bookkeeping only: seen in this feed. Raw SQL so that updatedAt keeps meaning "content changed".
   if (seenStationIds.length) {
@@ -88,12 +78,10 @@ export async function applyLocations(
     if (idsInFeed.size === 0) {
       notes.push("the full feed is empty; no station was marked removed");
     } else {
-      const gone = await db.station.findMany({
-        where: { operatorId, status: { not: "REMOVED" }, externalId: { notIn: [...idsInFeed] } },
-        select: { id: true, externalId: true },
-      });
-      if (gone.length) {
-        await db.station.updateMany({ where: { id: { in: gone.map((g) => g.id) } }, data: { status: "REMOVED", publish: false } });
+      const live = await db.station.findMany({ where: { operatorId, status: { not: "REMOVED" } }, select: { id: true, externalId: true } });
+      const gone = live.filter((s) => !idsInFeed.has(s.externalId ?? ""));
+      for (const ids of chunks(gone.map((g) => g.id), 5000)) {
+        await db.station.updateMany({ where: { id: { in: ids } }, data: { status: "REMOVED", publish: false } });
       }
       counts.removed = gone.length;
       for (const g of gone) report.push({ id: g.externalId ?? g.id, action: "removed", reasons: ["not in the full feed any more; hidden"] });
@@ -107,81 +95,18 @@ export async function applyLocations(
   return { counts, outcomes: report, notes };
 }
 
-type Tariffs = { byExternalId: Map<string, KnownTariff>; byId: Map<string, KnownTariff> };
-type Current = Prisma.StationGetPayload<{ include: { connectors: true } }>;
-
-function planCreate(loc: NormalisedLocation, operatorId: string, tariffs: Tariffs, now: Date): Write {
-  const stationId = randomUUID();
-  const connectors = loc.connectors.map((c, i) => ({
-    ...connectorContent(c, tariffs.byExternalId),
-    id: randomUUID(),
-    stationId,
-    connectorId: i + 1,
-    evseUid: c.evseUid,
-    externalId: c.externalId,
-    statusUpdatedAt: c.statusUpdatedAt,
-  }));
-  const content = stationContent(loc, connectors.filter((c) => !c.removed), tariffs.byId);
-  const station = { ...content, workingHours: json(content.workingHours), id: stationId, operatorId, externalId: loc.externalId, status: "ACTIVE" as const, lastSyncedAt: now };
-  return {
-    externalId: loc.externalId,
-    kind: "created",
-    ops: (db) => [db.station.create({ data: station }), db.connector.createMany({ data: connectors })],
-    rows: { station, connectors },
-  };
-}
-
-function planUpdate(loc: NormalisedLocation, current: Current, tariffs: Tariffs, now: Date): Write | null {
-  const key = (evseUid: string | null, externalId: string | null) => `${evseUid}\u0000${externalId}`;
-  const byKey = new Map(current.connectors.map((c) => [key(c.evseUid, c.externalId), c]));
-  let nextId = current.connectors.reduce((m, c) => Math.max(m, c.connectorId), 0) + 1;
-  const connectorCreates: Prisma.ConnectorCreateManyInput[] = [];
-  const connectorUpdates: { id: string; data: Partial<ConnectorContent> & { statusUpdatedAt?: Date } }[] = [];
-  const visible: ConnectorContent[] = [];
-  const matched = new Set<string>();
-  for (const c of loc.connectors) {
-    const content = connectorContent(c, tariffs.byExternalId);
-    if (!content.removed) visible.push(content);
-    const old = byKey.get(key(c.evseUid, c.externalId));
-    if (!old) {
-      connectorCreates.push({ ...content, stationId: current.id, connectorId: nextId++, evseUid: c.evseUid, externalId: c.externalId, statusUpdatedAt: c.statusUpdatedAt });
-      continue;
-    }
-    matched.add(old.id);
-    const changed = changedFields(old, content);
-    if (changed.length) {
-      const data: (typeof connectorUpdates)[number]["data"] = Object.fromEntries(changed.map((k) => [k, content[k]]));
-      if (changed.includes("status")) data.statusUpdatedAt = c.statusUpdatedAt ?? now;
-      connectorUpdates.push({ id: old.id, data });
-    }
-  }
-  // Connectors gone from the feed are hidden, not deleted: sessions and bookings may point at them.
-  for (const old of current.connectors) {
-    if (!matched.has(old.id) && (!old.removed || old.publish)) connectorUpdates.push({ id: old.id, data: { removed: true, publish: false } });
-  }
-  const content = stationContent(loc, visible, tariffs.byId, current.currency);
-  const changed = changedFields(current, content);
-  const revive = current.status === "REMOVED";
-  if (!changed.length && !revive && !connectorCreates.length && !connectorUpdates.length) return null;
-  const data: Prisma.StationUpdateInput = Object.fromEntries(changed.map((k) => [k, k === "workingHours" ? json(content.workingHours) : content[k]]));
-  if (revive) data.status = "ACTIVE";
-  return {
-    externalId: loc.externalId,
-    kind: "updated",
-    ops: (db) => [
-      ...(Object.keys(data).length ? [db.station.update({ where: { id: current.id }, data })] : []),
-      ...connectorUpdates.map((u) => db.connector.update({ where: { id: u.id }, data: u.data })),
-      ...(connectorCreates.length ? [db.connector.createMany({ data: connectorCreates })] : []),
-    ],
-  };
-}
-
-async function createBatch(db: Db, batch: Write[]) {
+async function createBatch(db: Db, batch: Write[], now: Date) {
   const rows = batch.map((w) => w.rows!);
-  await db.$transaction([
-    db.station.createMany({ data: rows.map((r) => r.station) }),
-    db.connector.createMany({ data: rows.flatMap((r) => r.connectors) }),
-  ]);
+  await insertStationsWithConnectors(db, rows.map((r) => r.station), rows.flatMap((r) => r.connectors), now);
+}
+
+async function updateBatch(db: Db, batch: Write[], now: Date) {
+  const rows = batch.map((w) => w.updateRows!);
+  await updateStationsAndConnectors(db, {
+    stations: rows.flatMap((r) => (r.station ? [r.station] : [])),
+    connectors: rows.flatMap((r) => r.connectors),
+    newConnectors: rows.flatMap((r) => r.newConnectors),
+  }, now);
 }
 
 async function runWrites(db: Db, writes: Write[], failed: Map<string, string>, bulk?: (batch: Write[]) => Promise<void>) {

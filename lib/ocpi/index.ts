@@ -6,6 +6,7 @@ export { syncOperator, ZOperatorConfig, type TOperatorConfig, type SyncOperatorO
 export { dueOperators } from "./due-operators.ts";
 export { recordSync, redact, type SyncResult, type SyncMeta } from "./record-sync.ts";
 export { applyLocations, type LocationCounts } from "./apply-locations.ts";
+export { insertStationsWithConnectors, updateStationsAndConnectors } from "./bulk-write.ts";
 export { applyTariffs, knownTariffs } from "./apply-tariffs.ts";
 export { refreshStationTariffs } from "./refresh-station-tariffs.ts";
 export { fetchAllPages, nextLink, type FetchLike } from "./fetch-pages.ts";

@@ -191,6 +191,17 @@ describe("importLocations", () => {
     assert.equal(rejected.id, records[3].id);
     assert.match(rejected.reasons.at(-1)!, /database refused the record/);
     assert.equal(await t.db.station.count({ where: { operatorId } }), records.length - 1);
+
+    // The same on updates: the bulk update fails, the retry isolates the bad record.
+    const next = clone(records);
+    next[3].name = "fixed";
+    next[5].name = "also\u0000bad";
+    next[7].name = "Renamed";
+    const second = await run(next);
+    assert.deepEqual([second.counts.created, second.counts.updated, second.counts.rejected], [1, 1, 1]);
+    assert.equal(second.report.find((r) => r.action === "rejected")!.id, next[5].id);
+    assert.equal((await station(next[7].id)).name, "Renamed");
+    assert.equal((await station(next[5].id)).name, records[5].name);
   });
 
   test("an unreadable feed is a FAILED sync with the reason and changes nothing", async () => {
