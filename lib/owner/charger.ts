@@ -19,12 +19,16 @@ export function newChargerPassword(): string {
   return randomBytes(18).toString("base64url");
 }
 
-/** Where the charger connects: OCPP_PUBLIC_URL if set, else this host on the OCPP port. */
-export function chargerUrl(identity: string, requestHost: string | null): string {
+/** Where chargers connect, up to the identity: OCPP_PUBLIC_URL if set, else this host on the OCPP port. */
+export function chargerUrlBase(requestHost: string | null): string {
   const base = process.env.OCPP_PUBLIC_URL?.replace(/\/+$/, "");
-  if (base) return `${base}/${encodeURIComponent(identity)}`;
-  const host = (requestHost ?? "localhost").replace(/:\d+$/, "").replace(/^\[?([^\]]*)\]?$/, (_m, h: string) => (h.includes(":") ? `[${h}]` : h));
-  return `ws://${host}:${process.env.OCPP_PORT ?? "9000"}/ocpp/${encodeURIComponent(identity)}`;
+  if (base) return `${base}/`;
+  const host = (requestHost ?? "localhost").replace(/:\d+$/, "");
+  return `ws://${host}:${process.env.OCPP_PORT ?? "9000"}/ocpp/`;
+}
+
+export function chargerUrl(identity: string, requestHost: string | null): string {
+  return chargerUrlBase(requestHost) + encodeURIComponent(identity);
 }
 
 /** Gives the station a charger identity (once) and a new password; returns the password to show once. */
