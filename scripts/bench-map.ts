@@ -150,6 +150,9 @@ async function main() {
     // The map indexes come with the migrations (map_viewport); index-only
     // scans need the visibility map that VACUUM sets.
     await client.query("VACUUM ANALYZE stations, connectors");
+    // What the map-cells job does every 30 s in production.
+    await client.query("REFRESH MATERIALIZED VIEW station_map_cells");
+    await client.query("ANALYZE station_map_cells");
     const { rows: srv } = await client.query<{ server_version: string }>("SHOW server_version");
     console.log(`PostgreSQL ${srv[0].server_version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}, view ${VIEW_PX.w}x${VIEW_PX.h} px, ${VIEWPORTS} viewports per zoom and filter`);
 

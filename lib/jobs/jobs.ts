@@ -1,10 +1,17 @@
 // The platform's periodic work, in one list (see lib/jobs/scheduler.ts).
 import type { Db } from "../db/client.ts";
 import { dueOperators, syncOperator } from "../ocpi/index.ts";
+import { refreshMapCells } from "../map/query-cells.ts";
 import type { Job } from "./scheduler.ts";
 
 export function platformJobs(db: Db): Job[] {
   return [
+    {
+      // Country and continent zooms read pre-aggregated cells (lib/map/query-cells.ts).
+      name: "map-cells",
+      everyMs: 30_000,
+      run: () => refreshMapCells(db).then(() => undefined),
+    },
     {
       // Operators' OCPI feeds, each at its own interval: incremental pulls,
       // with a full pull once a day to notice removed locations.

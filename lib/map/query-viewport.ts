@@ -8,6 +8,7 @@ import type { TMapQuery } from "./filters.ts";
 import { gridFor, MAX_ITEMS } from "./grid.ts";
 import type { TClusterItem, TStationItem, TViewportResult } from "./types.ts";
 import { matchingStationsWhere, SHOWN_AVAILABILITY } from "./where.ts";
+import { cellsFromView, mapIsLarge, usesCells } from "./query-cells.ts";
 
 const { sql } = Prisma;
 
@@ -69,7 +70,8 @@ type CellRow = {
 export async function queryViewport(
   db: Db,
   query: TMapQuery,
-  opts: { now?: Date } = {},
+  /** cells: force (true) or forbid (false) the pre-aggregated cells; default decides by map size. */
+  opts: { now?: Date; cells?: boolean } = {},
 ): Promise<TViewportResult> {
   const where = matchingStationsWhere(query.bbox, query, opts.now ?? new Date());
 
@@ -92,21 +94,9 @@ export async function queryViewport(
   // over the narrow covering index (stations_map_idx), 2-3x slower.
   // The cluster colour is the best availability inside, in the enum's order
   // (AVAILABLE, BUSY, OUT_OF_ORDER, OFFLINE, UNKNOWN).
-  const [, , cells] = await db.$transaction([
-    db.$executeRaw`SET LOCAL work_mem = '32MB'`,
-    db.$executeRaw`SET LOCAL random_page_cost = 1.1`,
-    db.$queryRaw<CellRow[]>`
-      SELECT floor(s.lng / ${cellLng}::float8)::int AS cx, floor(s.lat / ${cellLat}::float8)::int AS cy,
-        count(*)::int AS n,
-        (count(*) FILTER (WHERE s.availability = 'AVAILABLE' AND s.status <> 'MAINTENANCE'))::int AS available,
-        sum(s.lat) / count(*) AS lat, sum(s.lng) / count(*) AS lng,
-        min(${SHOWN_AVAILABILITY})::text AS best, max(s.max_power_kw) AS max_power_kw,
-        min(s.lng) AS west, min(s.lat) AS south, max(s.lng) AS east, max(s.lat) AS north,
-        min(s.id::text) AS one_id
-      FROM stations s
-      WHERE ${where}
-      GROUP BY 1, 2`,
-  ]);
+  const cells = usesCells(query, cellLng) && (opts.cells ?? (await mapIsLarge(db)))
+    ? await cellsFromView(db, query, cellLng, cellLat)
+    : await liveCells(db, where, cellLng, cellLat);
 
   // A cell holding one station is drawn as that station.
   const singleIds = cells.filter((c) => c.n === 1).map((c) => c.one_id);
@@ -140,4 +130,24 @@ export async function queryViewport(
     });
   }
   return { mode: "clusters", total, items };
+}
+
+async function liveCells(db: Db, where: Prisma.Sql, cellLng: number, cellLat: number): Promise<CellRow[]> {
+  const [, , cells] = await db.$transaction([
+    db.$executeRaw`SET LOCAL work_mem = '32MB'`,
+    db.$executeRaw`SET LOCAL random_page_cost = 1.1`,
+    db.$queryRaw<CellRow[]>`
+      SELECT floor(s.lng / ${cellLng}::float8)::int AS cx, floor(s.lat / ${cellLat}::float8)::int AS cy,
+        count(*)::int AS n,
+        (count(*) FILTER (WHERE s.availability = 'AVAILABLE' AND s.status <> 'MAINTENANCE'))::int AS available,
+        sum(s.lat) / count(*) AS lat, sum(s.lng) / count(*) AS lng,
+        min(${SHOWN_AVAILABILITY})::text AS best, max(s.max_power_kw) AS max_power_kw,
+        min(s.lng) AS west, min(s.lat) AS south, max(s.lng) AS east, max(s.lat) AS north,
+        min(s.id::text) AS one_id
+      FROM stations s
+      WHERE ${where}
+      GROUP BY 1, 2`,
+  ]);
+
+  return cells;
 }

@@ -1,0 +1,60 @@
+// Country and continent zooms on a large map: aggregate the pre-computed 0.25°
+// cells (materialized view station_map_cells, refreshed every 30 s) instead of
+// reading every station. Used only where it is exact enough and worth it:
+// no filters, a grid cell at least 1° wide, and a big map (a small map is
+// read live, so a station added a second ago shows at once).
+import { Prisma, type Db } from "../db/client.ts";
+import type { Availability } from "../db/generated/enums.ts";
+import type { TMapQuery } from "./filters.ts";
+
+const { sql } = Prisma;
+const FINE = 0.25;
+/** Below this many stations, reading them live is fast anyway. */
+export const CELLS_FROM_STATIONS = 20_000;
+
+export type CellAggregate = {
+  cx: number; cy: number; n: number; available: number; lat: number; lng: number; best: Availability;
+  max_power_kw: number; west: number; south: number; east: number; north: number; one_id: string;
+};
+
+export function hasFilters(q: TMapQuery): boolean {
+  return Boolean(
+    q.connectors.length || q.minPowerKw !== undefined || q.availableNow || q.openNow || q.maxPricePerKwhMinor !== undefined ||
+      q.amenities.length || q.operators.length || q.q,
+  );
+}
+
+let sizeCache: { at: number; big: boolean } | undefined;
+
+/** Whether the map is large, from the planner's row estimate (no count(*) scan), cached for a minute. */
+export async function mapIsLarge(db: Db): Promise<boolean> {
+  if (sizeCache && Date.now() - sizeCache.at < 60_000) return sizeCache.big;
+  const rows = await db.$queryRaw<{ n: number }[]>`SELECT reltuples::float8 AS n FROM pg_class WHERE relname = 'stations'`;
+  sizeCache = { at: Date.now(), big: (rows[0]?.n ?? 0) >= CELLS_FROM_STATIONS };
+  return sizeCache.big;
+}
+
+export async function cellsFromView(db: Db, q: TMapQuery, cellLng: number, cellLat: number): Promise<CellAggregate[]> {
+  const b = q.bbox;
+  // A fine cell belongs to the coarse cell of its stations' mean position.
+  const lngCond = b.west <= b.east
+    ? sql`c.east >= ${b.west}::float8 AND c.west <= ${b.east}::float8`
+    : sql`(c.east >= ${b.west}::float8 OR c.west <= ${b.east}::float8)`;
+  return db.$queryRaw<CellAggregate[]>`
+    SELECT floor((c.lng_sum / c.n) / ${cellLng}::float8)::int AS cx, floor((c.lat_sum / c.n) / ${cellLat}::float8)::int AS cy,
+      sum(c.n)::int AS n, sum(c.available)::int AS available,
+      sum(c.lat_sum) / sum(c.n) AS lat, sum(c.lng_sum) / sum(c.n) AS lng,
+      min(c.best)::text AS best, max(c.max_power_kw) AS max_power_kw,
+      min(c.west) AS west, min(c.south) AS south, max(c.east) AS east, max(c.north) AS north,
+      min(c.one_id) AS one_id
+    FROM station_map_cells c
+    WHERE c.north >= ${b.south}::float8 AND c.south <= ${b.north}::float8 AND ${lngCond}
+    GROUP BY 1, 2`;
+}
+
+export const usesCells = (q: TMapQuery, cellLng: number) => !hasFilters(q) && cellLng >= 4 * FINE;
+
+/** Refreshes the cells without blocking readers. */
+export async function refreshMapCells(db: Db): Promise<void> {
+  await db.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY station_map_cells`);
+}
