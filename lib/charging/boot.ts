@@ -1,5 +1,6 @@
 // BootNotification: what the hardware says about itself goes on the station
 // and into the boot log; the registration status decides the answer.
+import { TX_OPTIONS } from "./types.ts";
 import type { Db, RegistrationStatus } from "../db/client.ts";
 import type { TChargerRef } from "./types.ts";
 
@@ -40,5 +41,5 @@ export async function recordBoot(db: Db, input: TBootInput): Promise<{ registrat
       station.status === "REMOVED" || station.status === "SUSPENDED" ? "REJECTED" : station.registrationStatus;
     await tx.bootLog.create({ data: { stationId: input.stationId, bootTime: at, ...hw, ipAddress: input.ipAddress ?? null, answer: registrationStatus } });
     return { registrationStatus, at };
-  });
+  }, TX_OPTIONS);
 }

@@ -1,66 +1,36 @@
-// Group commit for Heartbeat: thousands of chargers heartbeat every few
-// minutes, and one UPDATE per heartbeat would cost a round trip each. Callers
-// wait for the batch containing their timestamp to commit, so an answer is
-// still only sent after the write, and nothing waits in memory unwritten.
+// Heartbeats by group commit: one UPDATE for every heartbeat that arrived
+// while the previous one was being written.
 import type { Db } from "../db/client.ts";
+import { GroupCommit } from "./group-commit.ts";
+
+type Item = { stationId: string; at: Date };
 
 export class LastSeenWriter {
-  private pending = new Map<string, Date>();
-  private waiters: { resolve: () => void; reject: (e: unknown) => void }[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> = Promise.resolve();
+  private readonly committer: GroupCommit<Item, void>;
 
-  constructor(
-    private readonly db: Db,
-    private readonly delayMs = 10,
-    private readonly maxBatch = 500,
-  ) {}
+  constructor(private readonly db: Db) {
+    this.committer = new GroupCommit((items) => this.write(items), { maxBatch: 1000, concurrency: 2 });
+  }
 
   /** Resolves once the heartbeat time is committed. */
   touch(stationId: string, at: Date): Promise<void> {
-    const prev = this.pending.get(stationId);
-    if (!prev || prev < at) this.pending.set(stationId, at);
-    const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
-    if (this.pending.size >= this.maxBatch) this.flushSoon(0);
-    else this.flushSoon(this.delayMs);
-    return done;
+    return this.committer.submit({ stationId, at });
   }
 
-  private flushSoon(delay: number) {
-    if (this.timer && delay > 0) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.flushing = this.flushing.then(() => this.flush());
-    }, delay);
+  private async write(items: Item[]): Promise<void[]> {
+    const latest = new Map<string, Date>();
+    for (const { stationId, at } of items) if ((latest.get(stationId) ?? 0) < at) latest.set(stationId, at);
+    const ids = [...latest.keys()];
+    await this.db.$executeRawUnsafe(
+      `UPDATE stations s SET last_heartbeat_at = GREATEST(s.last_heartbeat_at, v.at)
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at) WHERE s.id = v.id`,
+      ids,
+      ids.map((id) => latest.get(id)!.toISOString()),
+    );
+    return items.map(() => undefined);
   }
 
-  private async flush(): Promise<void> {
-    if (!this.pending.size) return;
-    const batch = this.pending;
-    const waiters = this.waiters;
-    this.pending = new Map();
-    this.waiters = [];
-    const ids = [...batch.keys()];
-    const times = ids.map((id) => batch.get(id)!.toISOString());
-    try {
-      await this.db.$executeRawUnsafe(
-        `UPDATE stations s SET last_heartbeat_at = GREATEST(s.last_heartbeat_at, v.at)
-           FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at) WHERE s.id = v.id`,
-        ids,
-        times,
-      );
-      waiters.forEach((w) => w.resolve());
-    } catch (err) {
-      waiters.forEach((w) => w.reject(err));
-    }
-  }
-
-  /** Writes whatever is pending (used on shutdown). */
-  async drain(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.flushing = this.flushing.then(() => this.flush());
-    await this.flushing;
+  drain(): Promise<void> {
+    return this.committer.drain();
   }
 }

@@ -1,11 +1,12 @@
-// MeterValues is the hottest message: one lookup, then one transaction with a
-// single multi-row insert, the session's running figures and the live event.
-// Readings are kept even when no (known) transaction owns them.
-import type { Db, Prisma } from "../db/client.ts";
-import { encodeEvent, EVENTS_CHANNEL } from "../realtime/events.ts";
+// MeterValues is the hottest message. Messages from many chargers are written
+// together (group commit) by ONE statement: find each message's session,
+// insert every sampled value, move each running session's figures forward and
+// publish one live event per session. Readings are kept even when no (known)
+// transaction owns them; those are recorded for review afterwards.
+import type { Db } from "../db/client.ts";
 import { isClockSkewed, shouldReportSkew } from "./clock-skew.ts";
-import { recordIncident } from "./incidents.ts";
-import { readingRows, summarise } from "./meter-readings.ts";
+import { GroupCommit } from "./group-commit.ts";
+import { summarise } from "./meter-readings.ts";
 import type { TChargerRef, TMeterSample } from "./types.ts";
 
 export type TRecordMeterValuesInput = TChargerRef & {
@@ -15,79 +16,148 @@ export type TRecordMeterValuesInput = TChargerRef & {
   receivedAt?: Date;
 };
 
-export type TRecordMeterValuesResult = {
-  stored: number;
-  sessionId: string | null;
-  /** Why the readings are not attached to a running session, if they are not. */
-  issue: "UNKNOWN_TRANSACTION" | "TRANSACTION_ALREADY_STOPPED" | "PLACEHOLDER_TRANSACTION" | null;
-};
+export type TMeterIssue = "UNKNOWN_TRANSACTION" | "TRANSACTION_ALREADY_STOPPED" | "PLACEHOLDER_TRANSACTION";
+export type TRecordMeterValuesResult = { stored: number; sessionId: string | null; issue: TMeterIssue | null };
 
-export async function recordMeterValues(db: Db, input: TRecordMeterValuesInput): Promise<TRecordMeterValuesResult> {
-  const receivedAt = input.receivedAt ?? new Date();
-  const tid = input.transactionId;
-  const session =
-    tid !== undefined && tid > 0
-      ? await db.chargingSession.findFirst({
-          where: { transactionId: tid, stationId: input.stationId },
-          select: { id: true, status: true, meterStartWh: true, lastMeterAt: true, flags: true },
-        })
-      : null;
-  const issue: TRecordMeterValuesResult["issue"] =
-    tid === undefined ? null : tid <= 0 ? "PLACEHOLDER_TRANSACTION" : !session ? "UNKNOWN_TRANSACTION" : session.status !== "ACTIVE" ? "TRANSACTION_ALREADY_STOPPED" : null;
+const writers = new WeakMap<Db, MeterValuesWriter>();
 
-  const rows = readingRows(
-    { stationId: input.stationId, connectorNumber: input.connectorNumber, sessionId: session?.id ?? null, transactionId: tid ?? null },
-    input.samples,
-  );
-  const ops: Prisma.PrismaPromise<unknown>[] = [db.meterReading.createMany({ data: rows })];
-
-  const summary = summarise(input.samples);
-  const skewed = input.samples.some((s) => isClockSkewed(s.timestamp, receivedAt));
-  const incident = (kind: Prisma.OcppIncidentCreateManyInput["kind"], detail: string) =>
-    ops.push(
-      db.ocppIncident.create({
-        data: { stationId: input.stationId, identity: input.identity, kind, action: "MeterValues", detail, payload: { transactionId: tid, connectorId: input.connectorNumber } },
-      }),
-    );
-
-  if (issue) {
-    incident(issue, `MeterValues (${rows.length} values) for ${issue === "PLACEHOLDER_TRANSACTION" ? "placeholder" : issue === "UNKNOWN_TRANSACTION" ? "unknown" : "stopped"} transaction ${tid}`);
-  }
-  if (skewed && shouldReportSkew(input.stationId, receivedAt.getTime())) {
-    incident("CLOCK_SKEW", `MeterValues stamped ${input.samples[0]?.timestamp.toISOString()}, received ${receivedAt.toISOString()}`);
-  }
-
-  if (session && session.status === "ACTIVE" && summary.at && (!session.lastMeterAt || summary.at >= session.lastMeterAt)) {
-    const start = session.meterStartWh === null ? null : Number(session.meterStartWh);
-    const energyWh = summary.registerWh !== null && start !== null ? summary.registerWh - start : null;
-    const flags = new Set(session.flags);
-    if (energyWh !== null && energyWh < 0) flags.add("METER_DECREASE");
-    if (skewed) flags.add("CLOCK_SKEW");
-    ops.push(
-      db.chargingSession.update({
-        where: { id: session.id },
-        data: {
-          lastMeterAt: summary.at,
-          ...(summary.registerWh !== null && { lastMeterWh: BigInt(summary.registerWh) }),
-          ...(energyWh !== null && energyWh >= 0 && { energyWh }),
-          ...(summary.powerW !== null && { lastPowerW: summary.powerW }),
-          ...(summary.socPercent !== null && { lastSocPercent: summary.socPercent }),
-          ...(flags.size !== session.flags.length && { flags: [...flags] }),
-        },
-      }),
-    );
-    const payload = encodeEvent({
-      type: "meter",
-      stationId: input.stationId,
-      sessionId: session.id,
-      energyWh: energyWh !== null && energyWh >= 0 ? energyWh : null,
-      powerW: summary.powerW,
-      socPercent: summary.socPercent,
-      at: summary.at.toISOString(),
-    });
-    ops.push(db.$executeRawUnsafe(`SELECT pg_notify($1, $2)`, EVENTS_CHANNEL, payload));
-  }
-
-  await db.$transaction(ops);
-  return { stored: rows.length, sessionId: session?.id ?? null, issue };
+export function recordMeterValues(db: Db, input: TRecordMeterValuesInput): Promise<TRecordMeterValuesResult> {
+  let w = writers.get(db);
+  if (!w) writers.set(db, (w = new MeterValuesWriter(db)));
+  return w.write(input);
 }
+
+const inRange = (n: number | null, min: number, max: number) => (n !== null && Number.isFinite(n) && n >= min && n <= max ? n : null);
+
+export class MeterValuesWriter {
+  private readonly committer: GroupCommit<TRecordMeterValuesInput, TRecordMeterValuesResult>;
+
+  constructor(private readonly db: Db) {
+    this.committer = new GroupCommit((items) => this.writeBatch(items), { maxBatch: 200, concurrency: 3 });
+  }
+
+  write(input: TRecordMeterValuesInput): Promise<TRecordMeterValuesResult> {
+    return this.committer.submit(input);
+  }
+
+  drain(): Promise<void> {
+    return this.committer.drain();
+  }
+
+  private async writeBatch(items: TRecordMeterValuesInput[]): Promise<TRecordMeterValuesResult[]> {
+    const m = { i: [] as number[], station: [] as string[], connector: [] as number[], tid: [] as (number | null)[], at: [] as (string | null)[], reg: [] as (string | null)[], pow: [] as (number | null)[], soc: [] as (number | null)[], skewed: [] as boolean[] };
+    const r = { i: [] as number[], ts: [] as string[], measurand: [] as string[], value: [] as string[], num: [] as (number | null)[], unit: [] as (string | null)[], phase: [] as (string | null)[], context: [] as (string | null)[], location: [] as (string | null)[], format: [] as (string | null)[] };
+    const received = items.map((it) => it.receivedAt ?? new Date());
+    items.forEach((it, i) => {
+      const s = summarise(it.samples);
+      m.i.push(i);
+      m.station.push(it.stationId);
+      m.connector.push(it.connectorNumber);
+      m.tid.push(it.transactionId ?? null);
+      m.at.push(s.at?.toISOString() ?? null);
+      const reg = inRange(s.registerWh, 0, Number.MAX_SAFE_INTEGER);
+      m.reg.push(reg === null ? null : String(reg));
+      m.pow.push(inRange(s.powerW, -2e9, 2e9));
+      m.soc.push(inRange(s.socPercent, 0, 100));
+      m.skewed.push(it.samples.some((x) => isClockSkewed(x.timestamp, received[i])));
+      for (const sample of it.samples) {
+        for (const v of sample.values) {
+          const n = v.format === "SignedData" ? null : Number(v.value);
+          r.i.push(i);
+          r.ts.push(sample.timestamp.toISOString());
+          r.measurand.push(v.measurand ?? "Energy.Active.Import.Register");
+          r.value.push(v.value);
+          r.num.push(n !== null && Number.isFinite(n) ? n : null);
+          r.unit.push(v.unit ?? null);
+          r.phase.push(v.phase ?? null);
+          r.context.push(v.context ?? null);
+          r.location.push(v.location ?? null);
+          r.format.push(v.format ?? null);
+        }
+      }
+    });
+
+    const [row] = await this.db.$queryRawUnsafe<{ stored: number; sessions: { i: number; id: string; status: string }[] | null }[]>(
+      METER_SQL,
+      m.i, m.station, m.connector, m.tid, m.at, m.reg, m.pow, m.soc, m.skewed,
+      r.i, r.ts, r.measurand, r.value, r.num, r.unit, r.phase, r.context, r.location, r.format,
+    );
+    const sessionOf = new Map((row.sessions ?? []).map((s) => [s.i, s]));
+    const counts = new Map<number, number>();
+    r.i.forEach((i) => counts.set(i, (counts.get(i) ?? 0) + 1));
+
+    const incidents: { stationId: string; identity: string; kind: string; action: string; detail: string; payload: object }[] = [];
+    const results = items.map((it, i): TRecordMeterValuesResult => {
+      const s = sessionOf.get(i);
+      const tid = it.transactionId;
+      const issue: TMeterIssue | null =
+        tid === undefined ? null : tid <= 0 ? "PLACEHOLDER_TRANSACTION" : !s ? "UNKNOWN_TRANSACTION" : s.status !== "ACTIVE" ? "TRANSACTION_ALREADY_STOPPED" : null;
+      const base = { stationId: it.stationId, identity: it.identity, action: "MeterValues", payload: { transactionId: tid, connectorId: it.connectorNumber } };
+      if (issue) {
+        const what = issue === "PLACEHOLDER_TRANSACTION" ? "placeholder" : issue === "UNKNOWN_TRANSACTION" ? "unknown" : "stopped";
+        incidents.push({ ...base, kind: issue, detail: `MeterValues (${counts.get(i) ?? 0} values) for ${what} transaction ${tid}` });
+      }
+      if (m.skewed[i] && shouldReportSkew(it.stationId, received[i].getTime())) {
+        incidents.push({ ...base, kind: "CLOCK_SKEW", detail: `MeterValues stamped ${it.samples[0]?.timestamp.toISOString()}, received ${received[i].toISOString()}` });
+      }
+      return { stored: counts.get(i) ?? 0, sessionId: s?.id ?? null, issue };
+    });
+    if (incidents.length) await this.db.ocppIncident.createMany({ data: incidents as never });
+    return results;
+  }
+}
+
+// One round trip per batch. pg_notify in the final SELECT is delivered when
+// the statement's implicit transaction commits, together with the rows.
+const METER_SQL = `
+WITH m AS (
+  SELECT * FROM unnest($1::int[], $2::uuid[], $3::int[], $4::int[], $5::timestamptz[], $6::bigint[], $7::int[], $8::int[], $9::bool[])
+    AS m(i, station_id, connector_id, transaction_id, at, reg, pow, soc, skewed)
+),
+s AS (
+  SELECT m.i, cs.id, cs.status::text AS status
+    FROM m JOIN charging_sessions cs ON cs.transaction_id = m.transaction_id AND cs.station_id = m.station_id
+   WHERE m.transaction_id > 0
+),
+r AS (
+  SELECT * FROM unnest($10::int[], $11::timestamptz[], $12::text[], $13::text[], $14::float8[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
+    AS r(i, ts, measurand, value, numeric_value, unit, phase, context, location, format)
+),
+ins AS (
+  INSERT INTO meter_readings (station_id, connector_id, session_id, transaction_id, "timestamp", measurand, value, numeric_value, unit, phase, context, location, format)
+  SELECT m.station_id, m.connector_id, s.id, m.transaction_id, r.ts, r.measurand, r.value, r.numeric_value, r.unit, r.phase, r.context, r.location, r.format
+    FROM r JOIN m ON m.i = r.i LEFT JOIN s ON s.i = r.i
+  RETURNING 1
+),
+latest AS (
+  SELECT DISTINCT ON (s.id) s.id, m.at, m.reg, m.pow, m.soc, m.skewed
+    FROM m JOIN s ON s.i = m.i
+   WHERE s.status = 'ACTIVE' AND m.at IS NOT NULL
+   ORDER BY s.id, m.at DESC
+),
+upd AS (
+  UPDATE charging_sessions cs SET
+    last_meter_at = l.at,
+    last_meter_wh = COALESCE(l.reg, cs.last_meter_wh),
+    energy_wh = CASE WHEN l.reg >= cs.meter_start_wh AND l.reg - cs.meter_start_wh < 2147483647
+                     THEN (l.reg - cs.meter_start_wh)::int ELSE cs.energy_wh END,
+    last_power_w = COALESCE(l.pow, cs.last_power_w),
+    last_soc_percent = COALESCE(l.soc, cs.last_soc_percent),
+    flags = CASE WHEN (l.reg < cs.meter_start_wh AND NOT 'METER_DECREASE' = ANY(cs.flags)) OR (l.skewed AND NOT 'CLOCK_SKEW' = ANY(cs.flags))
+                 THEN ARRAY(SELECT DISTINCT f FROM unnest(cs.flags
+                        || CASE WHEN l.reg < cs.meter_start_wh THEN ARRAY['METER_DECREASE'] ELSE ARRAY[]::text[] END
+                        || CASE WHEN l.skewed THEN ARRAY['CLOCK_SKEW'] ELSE ARRAY[]::text[] END) f ORDER BY f)
+                 ELSE cs.flags END,
+    updated_at = now()
+  FROM latest l
+  WHERE cs.id = l.id AND (cs.last_meter_at IS NULL OR cs.last_meter_at <= l.at)
+  RETURNING cs.id, cs.station_id, cs.energy_wh, cs.last_power_w, cs.last_soc_percent, cs.last_meter_at
+)
+SELECT
+  (SELECT count(*) FROM ins)::int AS stored,
+  (SELECT count(pg_notify('chargeway_events', json_build_object(
+      'type', 'meter', 'stationId', u.station_id, 'sessionId', u.id, 'energyWh', u.energy_wh,
+      'powerW', u.last_power_w, 'socPercent', u.last_soc_percent,
+      'at', to_char(u.last_meter_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text)) FROM upd u)::int AS notified,
+  (SELECT json_agg(json_build_object('i', s.i, 'id', s.id, 'status', s.status)) FROM s) AS sessions
+`;

@@ -8,7 +8,7 @@ import { authorizeToken, type TAuthorization } from "./authorize-token.ts";
 import { isClockSkewed } from "./clock-skew.ts";
 import { findOrCreateConnector } from "./connectors.ts";
 import { recordIncident } from "./incidents.ts";
-import type { TChargerRef, Tx } from "./types.ts";
+import { TX_OPTIONS, type TChargerRef, type Tx } from "./types.ts";
 
 export type TStartTransactionInput = TChargerRef & {
   connectorNumber: number;
@@ -38,7 +38,7 @@ export async function startTransaction(db: Db, input: TStartTransactionInput): P
   const existing = await repeatOf(db, input, startKey);
   if (existing) return existing;
   try {
-    return await db.$transaction((tx) => recordStart(tx, input, startKey));
+    return await db.$transaction((tx) => recordStart(tx, input, startKey), TX_OPTIONS);
   } catch (err) {
     // Two copies raced each other: the other one won, answer with its id.
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002") {

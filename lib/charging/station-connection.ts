@@ -1,5 +1,6 @@
 // A charger's socket coming and going. The instance id says which OCPP server
 // process holds the socket, so commands from the web reach the right one.
+import { TX_OPTIONS } from "./types.ts";
 import type { ConnectionEvent, Db } from "../db/client.ts";
 import { refreshAvailability } from "./availability.ts";
 import { publish } from "../realtime/publish.ts";
@@ -19,7 +20,7 @@ export async function markConnected(db: Db, input: { stationId: string; instance
     });
     const availability = await refreshAvailability(tx, input.stationId);
     await publish(tx, { type: "station", stationId: input.stationId, isOnline: true, availability });
-  });
+  }, TX_OPTIONS);
   return now;
 }
 
@@ -40,7 +41,7 @@ export async function markDisconnected(
       const availability = await refreshAvailability(tx, input.stationId);
       await publish(tx, { type: "station", stationId: input.stationId, isOnline: false, availability });
     }
-  });
+  }, TX_OPTIONS);
 }
 
 /** On start-up: chargers this instance held before a crash are not connected any more. */

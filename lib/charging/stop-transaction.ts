@@ -6,7 +6,7 @@ import { authorizeToken, type TAuthorization } from "./authorize-token.ts";
 import { isClockSkewed } from "./clock-skew.ts";
 import { recordIncident } from "./incidents.ts";
 import { readingRows, summarise } from "./meter-readings.ts";
-import type { TChargerRef, TMeterSample, Tx } from "./types.ts";
+import { TX_OPTIONS, type TChargerRef, type TMeterSample, type Tx } from "./types.ts";
 
 export type TStopTransactionInput = TChargerRef & {
   transactionId: number;
@@ -29,7 +29,7 @@ export type TStopTransactionResult = {
 };
 
 export async function stopTransaction(db: Db, input: TStopTransactionInput): Promise<TStopTransactionResult> {
-  const result = await db.$transaction((tx) => recordStop(tx, input));
+  const result = await db.$transaction((tx) => recordStop(tx, input), TX_OPTIONS);
   if (input.idTag) {
     result.authorization = await authorizeToken(db, { idTag: input.idTag, stationId: input.stationId, checkConcurrent: false });
   }

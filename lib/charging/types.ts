@@ -18,3 +18,7 @@ export type TSampledValue = {
 };
 
 export type TMeterSample = { timestamp: Date; values: TSampledValue[] };
+
+/** Interactive transactions queue for a pool connection; after a restart
+ *  hundreds of chargers reconnect at once, so wait longer than Prisma's 2 s. */
+export const TX_OPTIONS = { maxWait: 15_000, timeout: 20_000 } as const;

@@ -4,7 +4,7 @@
 import type { SimulatedCharger, TSimConnector } from "./simulated-charger.ts";
 
 const later = (sim: SimulatedCharger, fn: () => Promise<unknown>, delayMs = 0) => {
-  setTimeout(() => void fn().catch((err) => sim.emit("error", err)), delayMs).unref();
+  setTimeout(() => void fn().catch((err) => sim.reportError(err)), delayMs).unref();
 };
 
 const OWN_VENDOR_ID = "Chargeway";

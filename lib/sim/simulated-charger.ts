@@ -93,11 +93,17 @@ export class SimulatedCharger extends EventEmitter {
     });
     this.client.on("open", () => {
       // After a dropped connection a real charger boots again (reconnect mode only).
-      if (this.connectedOnce && !this.connecting && !this.closed) void this.boot().catch((err) => this.emit("error", err));
+      if (this.connectedOnce && !this.connecting && !this.closed) void this.boot().catch((err) => this.reportError(err));
       this.connectedOnce = true;
     });
     this.client.on("close", (e: unknown) => this.emit("close", e));
     attachSimCommandHandlers(this);
+  }
+
+  /** Background failures (a timer's message, a command's side effect) go to 'error' listeners, if any; after close() they are expected and dropped. */
+  reportError(err: unknown): void {
+    if (this.closed || this.listenerCount("error") === 0) return;
+    this.emit("error", err);
   }
 
   /** Connects, boots and (when accepted) reports every connector's status. */
