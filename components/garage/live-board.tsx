@@ -18,6 +18,7 @@ const kwh = (wh: number, locale: string) => `${new Intl.NumberFormat(locale, { m
 const kw = (w: number | null, locale: string) => (w === null ? "—" : `${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(w / 1000)} kW`);
 
 function apply(rows: TBoardSpot[], e: TRealtimeEvent): TBoardSpot[] {
+  if (e.type !== "station" && e.type !== "connector_status" && e.type !== "meter") return rows;
   return rows.map((r) => {
     if (!r.charger || r.charger.id !== e.stationId) return r;
     switch (e.type) {

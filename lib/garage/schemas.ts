@@ -45,7 +45,8 @@ export const ZSpotFields = z.object({
   stationId: ZOptionalId,
 });
 export const ZSpotUpdate = ZSpotFields.extend({ spotId: ZId });
-export const ZSpotAssign = z.object({ siteId: ZId, spotId: ZId, renterId: ZOptionalId });
+const ZChosen = (error: string) => z.preprocess(blankToUndefined, z.uuid({ error }));
+export const ZSpotAssign = z.object({ siteId: ZId, spotId: ZChosen("garage.err.chooseSpot"), renterId: ZOptionalId });
 
 // OCPP 1.6 idTag: CiString20, printable ASCII without spaces.
 export const ZIdTag = z
@@ -67,13 +68,13 @@ const ZExpiry = optional(
 
 export const ZCardIssue = z.object({
   siteId: ZId,
-  renterId: ZId,
+  renterId: ZChosen("garage.err.chooseRenter"),
   idTag: ZIdTag,
   description: optional(z.string().trim().max(100, { error: "garage.err.tooLong" })),
   expiresAt: ZExpiry,
 });
 export const ZCardStatus = z.object({ siteId: ZId, cardId: ZId, status: z.enum(["ACCEPTED", "BLOCKED", "EXPIRED"]) });
-export const ZCardReassign = z.object({ siteId: ZId, cardId: ZId, renterId: ZId });
+export const ZCardReassign = z.object({ siteId: ZId, cardId: ZId, renterId: ZChosen("garage.err.chooseRenter") });
 
 export const CHARGER_COMMANDS = ["unlock", "softReset", "hardReset", "stopTransaction", "makeAvailable", "makeUnavailable", "fetchConfiguration"] as const;
 export type TChargerCommand = (typeof CHARGER_COMMANDS)[number];

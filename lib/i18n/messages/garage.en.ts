@@ -221,4 +221,8 @@ export const garageEn = {
   "garage.connStatus.UNAVAILABLE": "Unavailable",
   "garage.connStatus.FAULTED": "Faulted",
   "garage.connStatus.UNKNOWN": "Unknown",
+  "garage.err.chooseRenter": "Choose a renter.",
+  "garage.err.chooseSpot": "Choose a spot.",
+  "garage.statements.prevMonth": "Previous month",
+  "garage.statements.nextMonth": "Next month",
 } as const;

@@ -222,4 +222,8 @@ export const garageRu: Record<keyof typeof garageEn, string> = {
   "garage.connStatus.UNAVAILABLE": "Недоступен",
   "garage.connStatus.FAULTED": "Неисправность",
   "garage.connStatus.UNKNOWN": "Неизвестно",
+  "garage.err.chooseRenter": "Выберите арендатора.",
+  "garage.err.chooseSpot": "Выберите место.",
+  "garage.statements.prevMonth": "Предыдущий месяц",
+  "garage.statements.nextMonth": "Следующий месяц",
 };

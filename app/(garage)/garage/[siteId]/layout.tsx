@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { GarageTabs } from "@/components/garage/garage-tabs.tsx";
 import { garagePage, requireIds } from "../page-context.ts";
 
 export default async function GarageLayout({ children, params }: { children: React.ReactNode; params: Promise<{ siteId: string }> }) {
@@ -19,11 +20,7 @@ export default async function GarageLayout({ children, params }: { children: Rea
       <div className="no-print">
         <Link href="/garage" className="text-sm text-slate-600 hover:underline">← {t("garage.nav.allGarages")}</Link>
         <p className="text-lg font-semibold" data-testid="garage-name">{site.name}</p>
-        <nav aria-label={site.name} className="flex gap-1 overflow-x-auto border-b border-slate-200 mt-2">
-          {tabs.map(([href, label]) => (
-            <Link key={href} href={href} className="px-3 py-2 text-sm whitespace-nowrap hover:bg-white rounded-t-md">{label}</Link>
-          ))}
-        </nav>
+        <GarageTabs label={site.name} tabs={tabs.map(([href, label]) => ({ href, label }))} />
       </div>
       {children}
     </div>

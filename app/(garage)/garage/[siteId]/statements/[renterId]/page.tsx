@@ -1,8 +1,9 @@
+import Link from "next/link";
 import { PrintButton } from "@/components/garage/print-button.tsx";
 import { Table, td } from "@/components/garage/section.tsx";
 import { formatDateTime, formatMoney } from "@/lib/format.ts";
 import { formatKwhExact } from "@/lib/garage/format.ts";
-import { monthOf } from "@/lib/garage/month.ts";
+import { monthOf, shiftMonth } from "@/lib/garage/month.ts";
 import { ZMonth } from "@/lib/garage/schemas.ts";
 import { monthlyStatement } from "@/lib/garage/statement.ts";
 import { garagePage, orNotFound, requireIds } from "../../../page-context.ts";
@@ -49,7 +50,9 @@ export default async function StatementPage({ params, searchParams }: { params: 
           </tr>
         </Table>
       )}
-      <div className="flex gap-3 no-print">
+      <div className="flex flex-wrap items-center gap-3 no-print">
+        <Link className="text-sm underline" href={`/garage/${siteId}/statements/${renterId}?month=${shiftMonth(month, -1)}`}>← {t("garage.statements.prevMonth")}</Link>
+        <Link className="text-sm underline" href={`/garage/${siteId}/statements/${renterId}?month=${shiftMonth(month, 1)}`}>{t("garage.statements.nextMonth")} →</Link>
         <PrintButton label={t("garage.statements.print")} />
         <a className="rounded-md border border-slate-300 px-3 py-1.5 text-sm" href={`/garage/${siteId}/statements/${renterId}/csv?month=${month}`} data-testid="statement-csv">{t("garage.statements.csv")}</a>
       </div>
