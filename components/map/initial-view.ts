@@ -14,21 +14,25 @@ export function initialView(
   sp: Record<string, string | string[] | undefined>,
   saved: TMapFilters | null,
 ): { center: [number, number]; zoom: number; filters: TMapFilters; invalid: string | null; fromSaved: boolean } {
-  const hasView = typeof sp.bbox === "string" && typeof sp.zoom === "string";
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const hasFilters = FILTER_KEYS.some((k) => sp[k] !== undefined);
-  // Parse with a harmless viewport when the URL has none, so filters alone still validate.
-  const parsed = parseMapQuery({ bbox: "-180,-85,180,85", zoom: "2", ...sp });
-  if (!parsed.ok) {
-    return { center: DEFAULT_CENTER, zoom: DEFAULT_ZOOM, filters: saved ?? NO_FILTERS, invalid: parsed.message, fromSaved: !!saved };
+  // Viewport and filters are checked apart, so a bad bbox does not cost a shared link its filters.
+  const f = parseMapQuery({ ...sp, bbox: "-180,-85,180,85", zoom: "2" });
+  const v = sp.bbox !== undefined || sp.zoom !== undefined ? parseMapQuery({ bbox: one(sp.bbox), zoom: one(sp.zoom) }) : null;
+  const invalid = [f, v].flatMap((r) => (r && !r.ok ? [r.message] : [])).join(" ") || null;
+  const useSaved = (!hasFilters || !f.ok) && !!saved;
+  let center = DEFAULT_CENTER;
+  let zoom = DEFAULT_ZOOM;
+  if (v?.ok) {
+    const c = bboxCentre(v.query.bbox);
+    center = [c.lat, c.lng];
+    zoom = Math.round(v.query.zoom);
   }
-  const { bbox, zoom, ...filters } = parsed.query;
-  const c = bboxCentre(bbox);
-  const useSaved = !hasFilters && !!saved;
-  return {
-    center: hasView ? [c.lat, c.lng] : DEFAULT_CENTER,
-    zoom: hasView ? Math.round(zoom) : DEFAULT_ZOOM,
-    filters: useSaved ? saved! : filters,
-    invalid: null,
-    fromSaved: useSaved,
-  };
+  let filters: TMapFilters = NO_FILTERS;
+  if (useSaved) filters = saved!;
+  else if (f.ok) {
+    const { bbox: _b, zoom: _z, ...rest } = f.query;
+    filters = rest;
+  }
+  return { center, zoom, filters, invalid, fromSaved: useSaved };
 }

@@ -38,6 +38,9 @@ function clusterIcon(c: TClusterItem) {
 function ViewEvents({ onView, onReady }: { onView: (v: TView) => void; onReady: (map: L.Map) => void }) {
   const map = useMap();
   const report = () => {
+    // A hidden map (list view on a phone) has no size and so no meaningful bounds.
+    const size = map.getSize();
+    if (size.x < 2 || size.y < 2) return;
     const b = map.getBounds();
     onView({ west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth(), zoom: map.getZoom() });
   };

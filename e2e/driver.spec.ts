@@ -1,0 +1,142 @@
+// Driver account flows in a browser: default map filters saved from the map
+// apply when a link has none; settings change the language at once; a
+// problem report reaches the admin queue; the CSV export is the driver's own.
+import { randomUUID } from "node:crypto";
+import bcrypt from "bcryptjs";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers/auth.ts";
+import { testDb, uniqueEmail } from "./helpers/db.ts";
+
+async function newDriver() {
+  const email = uniqueEmail("acct-driver");
+  const password = "driver-pass-123";
+  const user = await testDb().user.create({
+    data: { email, name: "Ola Owner-of-car", passwordHash: bcrypt.hashSync(password, 4), referralCode: `A${randomUUID().slice(0, 8)}`, settings: { create: { preferredLanguage: "en" } } },
+  });
+  return { user, email, password };
+}
+
+async function station(tag: string) {
+  const lat = -40 + Math.random() * 20;
+  const lng = -150 + Math.random() * 20;
+  const s = await testDb().station.create({
+    data: {
+      name: `Account test ${tag}`, lat, lng, status: "ACTIVE", publish: true, plugTypes: ["CCS"], maxPowerKw: 150, availability: "AVAILABLE",
+      connectors: { create: { connectorId: 1, type: "CCS", powerType: "DC", maxPowerKw: 150, status: "AVAILABLE" } },
+    },
+  });
+  return { ...s, url: `/?bbox=${lng - 0.01},${lat - 0.01},${lng + 0.01},${lat + 0.01}&zoom=16` };
+}
+
+test.describe("driver account @mobile", () => {
+  test("saved default filters apply when the map link has none; settings switch the language at once @mobile", async ({ page }) => {
+    const { user, email, password } = await newDriver();
+    const st = await station(randomUUID().slice(0, 6));
+    await signIn(page, email, password);
+    await expect(page).toHaveURL(/\/account$/);
+
+    await page.goto(st.url);
+    await expect(page.locator("[data-testid=map-pin]")).toHaveCount(1);
+    await page.getByTestId("filters-toggle").click();
+    await page.getByTestId("filter-panel").getByLabel("CCS", { exact: true }).check();
+    await page.getByTestId("filter-panel").getByLabel("Open now").check();
+    await page.getByTestId("save-default-filters").click();
+    await expect(page.getByTestId("filter-panel")).toContainText("Saved. The map opens with these filters.");
+    const stored = await testDb().userSettings.findUniqueOrThrow({ where: { userId: user.id } });
+    expect(stored.searchFilters).toEqual({ connectors: "CCS", openNow: "1" });
+
+    // A link with only a viewport: the saved filters are applied (and put in the URL).
+    const bboxOnly = st.url;
+    await page.goto(bboxOnly);
+    await expect(page.getByTestId("map-status")).toHaveText("Your saved default filters are applied.");
+    await expect(page).toHaveURL(/connectors=CCS/);
+    await expect(page.getByTestId("filters-toggle")).toHaveText("Filters (2)");
+
+    await page.goto("/account/settings");
+    await expect(page.getByTestId("saved-filters")).toContainText("Connectors: CCS");
+    await page.getByTestId("settings-form").getByLabel("Language").selectOption("ru");
+    await page.getByLabel("Preferred currency").selectOption("RUB");
+    await page.getByLabel("Offers: E-mail").check();
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByTestId("settings-title")).toHaveText("Настройки");
+    await expect(page.getByRole("link", { name: "Избранное" })).toBeVisible();
+    const after = await testDb().userSettings.findUniqueOrThrow({ where: { userId: user.id } });
+    expect(after.preferredLanguage).toBe("ru");
+    expect(after.preferredCurrency).toBe("RUB");
+    expect((after.notificationPreferences as Record<string, Record<string, boolean>>).PROMOTION.EMAIL).toBe(true);
+  });
+
+  test("a problem report from the station page is one form away and lands as REPORTED @mobile", async ({ page }) => {
+    const { user, email, password } = await newDriver();
+    const st = await station(randomUUID().slice(0, 6));
+    await signIn(page, email, password);
+    await expect(page).toHaveURL(/\/account$/);
+    await page.goto(`/stations/${st.id}`);
+    await page.getByRole("button", { name: "Report a problem" }).click();
+    const form = page.getByTestId("report-form");
+    await form.getByLabel("What is wrong?").selectOption("CONNECTOR_ERROR");
+    await form.getByLabel("Describe the problem").fill("short");
+    await form.getByLabel("Photo (optional, JPEG/PNG/WebP up to 5 MB)").setInputFiles({ name: "cable.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]) });
+    // The browser's own check stops a too-short text; bypass it to see the server's answer.
+    await form.evaluate((f) => f.setAttribute("novalidate", ""));
+    await form.getByRole("button", { name: "Send report" }).click();
+    await expect(form).toContainText("at least 10 characters");
+    expect(await testDb().stationIssue.count({ where: { reportedById: user.id } })).toBe(0);
+    await form.getByLabel("Describe the problem").fill("The CCS handle is cracked and will not lock.");
+    await form.getByRole("button", { name: "Send report" }).click();
+    await expect(page.getByTestId("report-message")).toContainText("Your report was sent");
+    const issues = await testDb().stationIssue.findMany({ where: { reportedById: user.id } });
+    expect(issues.map((i) => [i.stationId, i.type, i.status])).toEqual([[st.id, "CONNECTOR_ERROR", "REPORTED"]]);
+    expect((issues[0].images as unknown[]).length).toBe(1);
+  });
+
+  test("the history CSV holds only the signed-in driver's sessions; signed out it is refused @mobile", async ({ page, request }) => {
+    const a = await newDriver();
+    const b = await newDriver();
+    const st = await station(randomUUID().slice(0, 6));
+    for (const [u, wh] of [[a.user.id, 11_000], [b.user.id, 99_000]] as const) {
+      await testDb().chargingSession.create({ data: { userId: u, stationId: st.id, connectorNumber: 1, status: "COMPLETED", startedAt: new Date(), energyWh: wh, costMinor: 500, currency: "EUR" } });
+    }
+    expect((await request.get("/account/history/export")).status()).toBe(401);
+    await signIn(page, a.email, a.password);
+    await expect(page).toHaveURL(/\/account$/);
+    const res = await page.request.get("/account/history/export");
+    expect(res.status()).toBe(200);
+    const csv = await res.text();
+    expect(csv).toContain(",11.000,5.00,EUR,");
+    expect(csv).not.toContain("99.000");
+    await page.goto("/account/history");
+    await expect(page.getByTestId("history-row")).toHaveCount(1);
+  });
+});
+
+test.describe("map search and location @mobile", () => {
+  test("near me: a denied location keeps the map usable with a clear message; a granted one moves the map there @mobile", async ({ browser }) => {
+    const st = await station(randomUUID().slice(0, 6));
+    const denied = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const p1 = await denied.newPage();
+    await p1.goto("/");
+    await p1.getByRole("button", { name: "Near me" }).click();
+    await expect(p1.getByTestId("map-status")).toContainText(/denied|could not be determined/);
+    await expect(p1.getByRole("searchbox")).toBeEditable();
+    await denied.close();
+
+    const granted = await browser.newContext({ viewport: { width: 390, height: 844 }, geolocation: { latitude: st.lat, longitude: st.lng }, permissions: ["geolocation"] });
+    const p2 = await granted.newPage();
+    await p2.goto("/");
+    await p2.getByRole("button", { name: "Near me" }).click();
+    await expect(p2.locator(`[data-testid=map-pin][data-station-id="${st.id}"]`)).toHaveCount(1);
+    await granted.close();
+  });
+
+  test("searching by name finds a station outside the current view and moves the map to it @mobile", async ({ page }) => {
+    const tag = randomUUID().slice(0, 8);
+    const st = await station(tag);
+    await page.goto("/");
+    await page.getByRole("searchbox").fill(`Account test ${tag}`);
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await expect(page.locator(`[data-testid=map-pin][data-station-id="${st.id}"]`)).toHaveCount(1);
+    await expect(page.getByTestId("result-count")).toHaveText(/^1 station in this area/);
+    await expect(page).toHaveURL(new RegExp(`q=Account\\+test\\+${tag}`));
+  });
+});
