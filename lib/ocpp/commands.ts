@@ -2,10 +2,10 @@
 // the OCPP server instance holding the charger's socket is told by NOTIFY,
 // sends the call and writes the answer back. So the web app needs no socket
 // and works with any number of OCPP server instances.
-import { createRequire } from "node:module";
 import { z } from "zod";
 import type { Db, OcppCommand } from "../db/client.ts";
 import { COMMAND_ACTIONS, COMMANDS_CHANNEL, DEFAULT_COMMAND_TIMEOUT_MS } from "./command-actions.ts";
+import { RPCClient } from "./rpc.ts";
 
 export { COMMAND_ACTIONS, type TCommandAction } from "./command-actions.ts";
 
@@ -27,10 +27,11 @@ let validator: TValidator | undefined;
 function ocpp16Validator(): TValidator {
   if (!validator) {
     // The official 1.6 schemas shipped with ocpp-rpc: reject a bad payload here,
-    // with the schema's own message, instead of after a round trip.
-    const require = createRequire(import.meta.url);
-    const validators = require("ocpp-rpc/lib/standard-validators") as (TValidator & { subprotocol: string })[];
-    validator = validators.find((v) => v.subprotocol === "ocpp1.6")!;
+    // with the schema's own message, instead of after a round trip. The
+    // library exposes its built-in validators only through a client (which
+    // opens nothing until connect()), so this also works inside a bundler.
+    const probe = new RPCClient({ identity: "schema-validator", protocols: ["ocpp1.6"], strictMode: true });
+    validator = probe._strictValidators.get("ocpp1.6") as TValidator;
   }
   return validator;
 }

@@ -202,3 +202,42 @@ describe("MeterValues", () => {
     assert.equal(await env.t.db.ocppIncident.count({ where: { kind: "UNKNOWN_TRANSACTION", action: "MeterValues" } }), 1);
   });
 });
+
+describe("MeterValues under concurrency", () => {
+  test("many chargers at once: every value stored, each session shows its own energy", async () => {
+    await env.t.db.authToken.createMany({ data: Array.from({ length: 20 }, (_, i) => ({ idTag: `MANY-${i}` })) });
+    const chargers = await Promise.all(Array.from({ length: 20 }, (_, i) => bootedCharger(env, `CP-MANY-${i}`)));
+    const txs = await Promise.all(
+      chargers.map(({ client }, i) => client.call("StartTransaction", { connectorId: 1, idTag: `MANY-${i}`, meterStart: i * 1000, timestamp: iso() })),
+    );
+    for (let round = 1; round <= 5; round++) {
+      await Promise.all(
+        chargers.map(({ client }, i) =>
+          client.call("MeterValues", {
+            connectorId: 1,
+            transactionId: txs[i].transactionId,
+            meterValue: [{ timestamp: iso(new Date(Date.now() + round)), sampledValue: [{ value: String(i * 1000 + round * (i + 1)), unit: "Wh" }, { value: String(round), measurand: "SoC", unit: "Percent" }] }],
+          }),
+        ),
+      );
+    }
+    assert.equal(await env.t.db.meterReading.count({ where: { stationId: { in: chargers.map((c) => c.station.id) } } }), 20 * 5 * 2);
+    for (const [i, tx] of txs.entries()) {
+      const s = await env.t.db.chargingSession.findUniqueOrThrow({ where: { transactionId: tx.transactionId } });
+      assert.equal(s.energyWh, 5 * (i + 1));
+      assert.equal(s.lastSocPercent, 5);
+    }
+  });
+
+  test("values for a stopped transaction stay attached to it and are recorded for review", async () => {
+    await env.t.db.authToken.create({ data: { idTag: "LATE" } });
+    const { client } = await bootedCharger(env, "CP-LATE");
+    const { transactionId } = await client.call("StartTransaction", { connectorId: 1, idTag: "LATE", meterStart: 0, timestamp: iso() });
+    await client.call("StopTransaction", { transactionId, meterStop: 900, timestamp: iso() });
+    await client.call("MeterValues", { connectorId: 1, transactionId, meterValue: [{ timestamp: iso(), sampledValue: [{ value: "950" }] }] });
+    const s = await env.t.db.chargingSession.findUniqueOrThrow({ where: { transactionId }, include: { meterReadings: true } });
+    assert.equal(s.meterReadings.length, 1);
+    assert.equal(s.energyWh, 900, "a late reading does not change a finished session");
+    assert.equal(await env.t.db.ocppIncident.count({ where: { kind: "TRANSACTION_ALREADY_STOPPED", action: "MeterValues" } }), 1);
+  });
+});
