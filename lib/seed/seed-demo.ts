@@ -6,6 +6,7 @@ import { hashPassword } from "../auth/password.ts";
 import { newReferralCode } from "../users/create-driver.ts";
 import { DEMO_ACCOUNTS, DEMO_CHARGER_PASSWORD, DEMO_PASSWORD } from "./demo-accounts.ts";
 import { ensureReferenceData } from "./reference-data.ts";
+import { onePagePdf } from "../mobile/one-page-pdf.ts";
 
 export type SeedResult = { seeded: boolean; reason?: string };
 
@@ -122,8 +123,9 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
     });
   }
 
-  // Mobile charging (seed 002 on-wheel): one approved service around Berlin.
-  await db.mobileService.create({
+  // Mobile charging (seed 002 on-wheel): one service around Berlin, listed
+  // because its licence and insurance are already approved by the admin.
+  const mobile = await db.mobileService.create({
     data: {
       providerId: users.MOBILE_PROVIDER.id, companyName: "Milo's Mobile Power", serviceName: "Berlin rescue charge",
       description: "A van with a 60 kWh battery comes to your car.", centerLat: 52.52, centerLng: 13.405, radiusKm: 25,
@@ -133,6 +135,15 @@ export async function seedDemo(db: Db): Promise<SeedResult> {
       vehicleInfo: { type: "Electric van", capacityKwh: 60, plate: "B-MM 1234" },
     },
   });
+  for (const [kind, title] of [["BUSINESS_LICENSE", "Gewerbeanmeldung"], ["INSURANCE", "Haftpflichtversicherung"]] as const) {
+    const pdf = onePagePdf(`${title} - Milo's Mobile Power (demo document)`);
+    const upload = await db.mediaUpload.create({
+      data: { uploadedById: users.MOBILE_PROVIDER.id, fileType: "PROVIDER_DOCUMENT", mimeType: "application/pdf", originalName: `${kind.toLowerCase()}.pdf`, fileSize: pdf.length, data: pdf },
+    });
+    await db.providerDocument.create({
+      data: { serviceId: mobile.id, kind, mediaUploadId: upload.id, status: "APPROVED", reviewedById: users.ADMIN.id, reviewedAt: new Date() },
+    });
+  }
 
   await db.auditLog.create({ data: { action: "SEED_DEMO", entityType: "System", after: { accounts: DEMO_ACCOUNTS.map((a) => a.email) } } });
   return { seeded: true };
