@@ -89,12 +89,15 @@ export const ZStationFields = z
   })
   .transform((v, ctx) => {
     const workingHours: TWorkingHours = {};
+    let badDays = 0;
     for (const d of WEEKDAYS) {
       const r = parseDay(v.hours?.[d] ?? "");
-      if (!r.ok) ctx.addIssue({ code: "custom", path: ["hours", d], message: r.error });
-      else if (r.ranges.length) workingHours[d] = r.ranges;
+      if (!r.ok) {
+        badDays++;
+        if (!v.is24x7) ctx.addIssue({ code: "custom", path: ["hours", d], message: r.error });
+      } else if (r.ranges.length) workingHours[d] = r.ranges;
     }
-    if (!v.is24x7 && Object.keys(workingHours).length === 0) ctx.addIssue({ code: "custom", path: ["hours", "mon"], message: "owner.err.hoursNone" });
+    if (!v.is24x7 && !badDays && Object.keys(workingHours).length === 0) ctx.addIssue({ code: "custom", path: ["hours", "mon"], message: "owner.err.hoursNone" });
     if (v.lat === 0 && v.lng === 0) ctx.addIssue({ code: "custom", path: ["lat"], message: "owner.err.nullIsland" });
     const { hours: _h, ...rest } = v;
     return { ...rest, workingHours: v.is24x7 ? null : workingHours };
