@@ -9,7 +9,8 @@ import type { Db } from "../db/client.ts";
 export const ZUnknownChargerPolicy = z.enum(["reject", "pending", "auto"]);
 export type TUnknownChargerPolicy = z.infer<typeof ZUnknownChargerPolicy>;
 
-export const UNKNOWN_CHARGERS_SETTING = "OCPP_UNKNOWN_CHARGERS";
+// The AppConfig key admins edit (seeded by lib/seed/reference-data.ts).
+export const UNKNOWN_CHARGERS_SETTING = "ocpp_unknown_chargers";
 
 export type TChargerAccount = {
   id: string;
