@@ -51,7 +51,7 @@ describe("unknown chargers", () => {
   });
 
   test("reject (AppConfig setting): refused and recorded", async () => {
-    await env.t.db.appConfig.create({ data: { key: "OCPP_UNKNOWN_CHARGERS", value: "reject", dataType: "STRING" } });
+    await env.t.db.appConfig.create({ data: { key: "ocpp_unknown_chargers", value: "reject", dataType: "STRING" } });
     assert.equal(await refused("CP-NEW-2"), 404);
     assert.equal(await env.t.db.station.count({ where: { ocppIdentity: "CP-NEW-2" } }), 0);
     const inc = await env.t.db.ocppIncident.findFirstOrThrow({ where: { kind: "UNKNOWN_CHARGER" } });
@@ -59,7 +59,7 @@ describe("unknown chargers", () => {
   });
 
   test("auto: registered and accepted at once", async () => {
-    await env.t.db.appConfig.create({ data: { key: "OCPP_UNKNOWN_CHARGERS", value: "auto", dataType: "STRING" } });
+    await env.t.db.appConfig.create({ data: { key: "ocpp_unknown_chargers", value: "auto", dataType: "STRING" } });
     const c = await connect(env, "CP-NEW-3", { password: null });
     assert.equal((await c.call("BootNotification", { chargePointVendor: "V", chargePointModel: "M" })).status, "Accepted");
   });
