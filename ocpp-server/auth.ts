@@ -26,7 +26,8 @@ export function createAuthCallback(opts: { db: Db; log: TLogger; unknownChargers
     const ip = clientIp(h, opts.trustProxy);
     try {
       if (!h.protocols.has("ocpp1.6")) return reject(400, "Subprotocol ocpp1.6 required");
-      if (h.endpoint !== "/ocpp" || !h.identity || h.identity.length > 48) return reject(404, "Use /ocpp/<chargePointId>");
+      // Letters, digits and . _ - : only: identities end up in logs, URLs and admin pages.
+      if (h.endpoint !== "/ocpp" || !/^[A-Za-z0-9._:-]{1,48}$/.test(h.identity)) return reject(404, "Use /ocpp/<chargePointId>");
 
       let station = await findCharger(db, h.identity);
       if (!station) {

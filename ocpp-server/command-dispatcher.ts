@@ -34,10 +34,13 @@ export class CommandDispatcher {
     this.sweepTimer.unref();
   }
 
-  async stop(): Promise<void> {
+  /** Stops taking commands; waits a little for those in flight (a charger may
+   *  take its full timeout to answer; the sweep of another instance or the
+   *  waiting web request settles those as TIMED_OUT). */
+  async stop(maxWaitMs = 5000): Promise<void> {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     await this.stopListening?.();
-    await Promise.allSettled([...this.running]);
+    await Promise.race([Promise.allSettled([...this.running]), new Promise((r) => setTimeout(r, maxWaitMs).unref())]);
   }
 
   /** Queued commands for one station (called when a charger connects). */

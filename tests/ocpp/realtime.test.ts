@@ -1,6 +1,7 @@
 // Live events: what a charger does reaches subscribers (the web app's SSE route) through NOTIFY.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import pg from "pg";
 import { publish, subscribe, type TRealtimeEvent } from "../../lib/realtime/index.ts";
 import { bootedCharger, iso, startEnv, stopEnv, waitFor, type TEnv } from "./helpers.ts";
 
@@ -49,5 +50,20 @@ describe("realtime events", () => {
       publish(env.t.db, { type: "session", sessionId: "x".repeat(9000), status: "ACTIVE" }),
       /NOTIFY allows < 8000/,
     );
+  });
+
+  test("publish also takes a plain pg client and an explicit channel", async () => {
+    const got: TRealtimeEvent[] = [];
+    let ready!: () => void;
+    const connected = new Promise<void>((r) => (ready = r));
+    const stop = subscribe(env.t.url, (e) => got.push(e), { channel: "other_channel", onConnect: () => ready() });
+    await connected;
+    const client = new pg.Client({ connectionString: env.t.url });
+    await client.connect();
+    await publish(client, "other_channel", { type: "station", stationId: "s1", isOnline: true, availability: "AVAILABLE" });
+    await client.end();
+    await waitFor(() => got.length === 1, 3000, "event on the other channel");
+    assert.deepEqual(got[0], { type: "station", stationId: "s1", isOnline: true, availability: "AVAILABLE" });
+    await stop();
   });
 });
