@@ -67,7 +67,11 @@ function report(p: TPhase) {
   if (p.r.unanswered) console.log(`  !!! ${fmt(p.r.unanswered)} calls unanswered after the drain period`);
   if (p.r.skippedBusy) console.log(`  !!! ${fmt(p.r.skippedBusy)} sends skipped: every charger still waiting for its previous answer (server behind)`);
   if (p.r.disconnects) console.log(`  !!! ${fmt(p.r.disconnects)} chargers disconnected during the phase`);
-  for (const g of p.cpu.groups) console.log(`  ${g.name.padEnd(16)} CPU avg ${fmt(g.avgCpu, 0)}% max ${fmt(g.maxCpu, 0)}% (of one core)   RSS max ${fmt(g.maxRssMb, 0)} MB`);
+  // CPU time per message is what the machine's other load disturbs least.
+  for (const g of p.cpu.groups) {
+    const perMsg = answered ? ((g.avgCpu / 100) * p.seconds * 1000) / answered : 0;
+    console.log(`  ${g.name.padEnd(16)} CPU avg ${fmt(g.avgCpu, 0)}% max ${fmt(g.maxCpu, 0)}% (of one core) = ${fmt(perMsg, 3)} ms CPU/msg   RSS max ${fmt(g.maxRssMb, 0)} MB`);
+  }
   console.log(`  machine busy ${fmt(p.cpu.machineBusyPct, 0)}% of ${os.cpus().length} cores; load average ${p.cpu.load.map((x) => x.toFixed(2)).join(" ")}`);
   return rate;
 }
