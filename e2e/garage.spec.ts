@@ -233,6 +233,24 @@ test.describe("garage console", () => {
     await expect(editSpot.getByTestId("form-error")).toHaveText(`Spot ${ritaSpot.label} is already rented by Rita Renter. Release it first.`);
     expect((await db.parkingSpot.findUniqueOrThrow({ where: { id: ritaSpot.id } })).renterId).toBe(rita.id);
 
+    // Charger page of a charger that never connected: configuration input, then the offline refusal.
+    const { station: charger, identity: offlineId } = await newCharger(garage.id);
+    const commandsBefore = await db.ocppCommand.count({ where: { stationId: charger.id } });
+    await page.goto(`/garage/${garage.id}/chargers/${charger.id}`);
+    const config = page.getByTestId("change-config");
+    await config.getByRole("button", { name: "Send to charger" }).click();
+    await expect(config.getByTestId("field-error")).toHaveText("Enter a configuration key (up to 50 characters).");
+    await config.getByLabel("Key").fill("HeartbeatInterval");
+    await config.getByLabel("Value").fill("9".repeat(501));
+    await config.getByRole("button", { name: "Send to charger" }).click();
+    await expect(config.getByTestId("field-error")).toHaveText("A value has at most 500 characters.");
+    await config.getByLabel("Value").fill("60");
+    await config.getByRole("button", { name: "Send to charger" }).click();
+    await expect(config.getByTestId("form-error")).toHaveText(`Charger ${offlineId} is offline, so it cannot answer. Try again when it is connected.`);
+    await page.getByTestId("cmd-softReset").click();
+    await expect(page.getByTestId("cmd-softReset-result")).toHaveText(/is offline/);
+    expect(await db.ocppCommand.count({ where: { stationId: charger.id } })).toBe(commandsBefore);
+
     expect(await created()).toEqual({ renters: 0, spots: 0, cards: 0 });
   });
 

@@ -88,6 +88,9 @@ export async function changeConfiguration(
 }
 
 async function send(db: Db, user: TGarageUser, stationId: string, action: TCommandAction, payload: Record<string, unknown>, meta: TRequestMeta): Promise<TCommandOutcome> {
+  const station = await db.station.findUniqueOrThrow({ where: { id: stationId }, select: { isOnline: true, ocppIdentity: true } });
+  // Said before anything is queued: an offline charger cannot answer, and a command must not wait for it.
+  if (!station.isOnline) throw new AppError("CHARGER_OFFLINE", `garage.err.chargerOffline|${station.ocppIdentity}`);
   const cmd = await sendCommand(db, { stationId, action, payload, requestedById: user.id, timeoutMs: COMMAND_TIMEOUT_MS });
   await recordAudit(db, {
     actor: actorOf(user), action: `GARAGE_CHARGER_${action.toUpperCase()}`, entityType: "Station", entityId: stationId,

@@ -101,6 +101,13 @@ test("remote actions return the charger's answer; configuration is fetched and c
   await stopped;
   await waitFor(async () => (await t.db.chargingSession.findFirst({ where: { stationId: stations[0].id } }))?.status === "COMPLETED");
   assert.equal((await run("softReset", 0)).answer, "Accepted");
+  await sim.close();
+  await waitFor(async () => !(await t.db.station.findUniqueOrThrow({ where: { id: stations[0].id } })).isOnline);
+  const commands = await t.db.ocppCommand.count();
+  const offline = await errorOf(() => run("unlock"));
+  assert.equal(offline.code, "CHARGER_OFFLINE");
+  assert.equal(offline.message, `garage.err.chargerOffline|${stations[0].ocppIdentity}`);
+  assert.equal(await t.db.ocppCommand.count(), commands, "nothing queued for an offline charger");
   const audit = await t.db.auditLog.count({ where: { entityId: stations[0].id, action: { startsWith: "GARAGE_CHARGER_" } } });
   assert.ok(audit >= 8);
 });

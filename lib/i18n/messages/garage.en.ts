@@ -225,4 +225,5 @@ export const garageEn = {
   "garage.err.chooseSpot": "Choose a spot.",
   "garage.statements.prevMonth": "Previous month",
   "garage.statements.nextMonth": "Next month",
+  "garage.err.chargerOffline": "Charger {0} is offline, so it cannot answer. Try again when it is connected.",
 } as const;

@@ -226,4 +226,5 @@ export const garageRu: Record<keyof typeof garageEn, string> = {
   "garage.err.chooseSpot": "Выберите место.",
   "garage.statements.prevMonth": "Предыдущий месяц",
   "garage.statements.nextMonth": "Следующий месяц",
+  "garage.err.chargerOffline": "Станция {0} не на связи и не может ответить. Повторите, когда она подключится.",
 };
