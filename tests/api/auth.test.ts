@@ -2,7 +2,9 @@
 // revocable) and the ADMIN_API_KEY from the environment.
 import { after, before, beforeEach, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
+import { promisify } from "node:util";
 import { truncateAll, type TestDb } from "../helpers/db.ts";
 import { createApiKey, listApiKeys, revokeApiKey, verifyApiKey } from "../../lib/api/api-keys.ts";
 import { apiTestDb, call, routes } from "./helpers.ts";
@@ -82,5 +84,17 @@ describe("API keys", () => {
     const doc = await r.json();
     assert.equal(doc.openapi, "3.1.0");
     assert.deepEqual(doc.components.securitySchemes.bearer, { type: "http", scheme: "bearer", description: doc.components.securitySchemes.bearer.description });
+  });
+
+  test("the create-api-key CLI prints a working key once", async () => {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/create-api-key.ts", "CI", "robot"], {
+      env: { ...process.env, DATABASE_URL: t.url },
+    });
+    const key = stdout.trim();
+    assert.match(key, /^cw_live_/);
+    assert.match(stderr, /Created API key "CI robot"/);
+    assert.ok(!stderr.includes(key), "the key goes to stdout only");
+    const who = await verifyApiKey(t.db, key);
+    assert.equal(who?.kind === "key" && who.name, "CI robot");
   });
 });
