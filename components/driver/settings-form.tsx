@@ -86,7 +86,7 @@ export function SettingsForm(props: {
                     const locked = c === "IN_APP" && props.alwaysInApp.includes(type);
                     return (
                       <td key={c} className="text-center px-2">
-                        <input type="checkbox" className="size-5" checked={prefs[type]?.[c] ?? false} disabled={locked}
+                        <input type="checkbox" className="size-5 accent-brand-600" checked={prefs[type]?.[c] ?? false} disabled={locked}
                           aria-label={`${s[`driver.settings.type.${type}`]}: ${s[`driver.settings.channel.${c}`]}`}
                           onChange={(e) => setPrefs((p) => ({ ...p, [type]: { ...p[type], [c]: e.target.checked } }))} />
                       </td>

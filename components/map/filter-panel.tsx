@@ -40,7 +40,7 @@ export function FilterPanel(props: {
   const priceMajor = f.maxPricePerKwhMinor === undefined ? "" : String(f.maxPricePerKwhMinor / 10 ** exp);
   return (
     <div id={props.id} role="region" aria-label={s["map.filters.title"]} data-testid="filter-panel"
-      className="fixed inset-x-0 bottom-0 z-[1000] max-h-[75vh] overflow-y-auto rounded-t-2xl bg-white shadow-2xl p-4 flex flex-col gap-4
+      className="fixed inset-x-0 bottom-0 z-[1100] max-h-[75vh] overflow-y-auto rounded-t-2xl bg-white shadow-2xl p-4 flex flex-col gap-4
         lg:static lg:z-auto lg:max-h-none lg:rounded-lg lg:shadow-none lg:border lg:border-slate-200">
       <div className="flex items-center justify-between gap-2">
         <h2 className="font-semibold text-lg">{s["map.filters.title"]}</h2>
@@ -54,7 +54,7 @@ export function FilterPanel(props: {
         <div className="grid grid-cols-2 gap-1">
           {CONNECTOR_TYPES.map((c) => (
             <label key={c} className="flex items-center gap-2 text-sm py-1">
-              <input type="checkbox" className="size-5" checked={f.connectors.includes(c)} onChange={(e) => set({ connectors: toggle(f.connectors, c, e.target.checked) })} />
+              <input type="checkbox" className="size-5 accent-brand-600" checked={f.connectors.includes(c)} onChange={(e) => set({ connectors: toggle(f.connectors, c, e.target.checked) })} />
               {s[`map.connector.${c}`] ?? c}
             </label>
           ))}
@@ -73,11 +73,11 @@ export function FilterPanel(props: {
 
       <div className="flex flex-col gap-1">
         <label className="flex items-center gap-2 text-sm py-1">
-          <input type="checkbox" className="size-5" checked={f.availableNow} onChange={(e) => set({ availableNow: e.target.checked })} />
+          <input type="checkbox" className="size-5 accent-brand-600" checked={f.availableNow} onChange={(e) => set({ availableNow: e.target.checked })} />
           {s["map.filters.availableNow"]}
         </label>
         <label className="flex items-center gap-2 text-sm py-1">
-          <input type="checkbox" className="size-5" checked={f.openNow} onChange={(e) => set({ openNow: e.target.checked })} />
+          <input type="checkbox" className="size-5 accent-brand-600" checked={f.openNow} onChange={(e) => set({ openNow: e.target.checked })} />
           {s["map.filters.openNow"]}
         </label>
       </div>
@@ -101,7 +101,7 @@ export function FilterPanel(props: {
           <div className="grid grid-cols-2 gap-1">
             {props.amenities.map((a) => (
               <label key={a.code} className="flex items-center gap-2 text-sm py-1">
-                <input type="checkbox" className="size-5" checked={f.amenities.includes(a.code)} onChange={(e) => set({ amenities: toggle(f.amenities, a.code, e.target.checked) })} />
+                <input type="checkbox" className="size-5 accent-brand-600" checked={f.amenities.includes(a.code)} onChange={(e) => set({ amenities: toggle(f.amenities, a.code, e.target.checked) })} />
                 {a.label}
               </label>
             ))}
@@ -115,7 +115,7 @@ export function FilterPanel(props: {
           <div className="flex flex-col max-h-40 overflow-y-auto">
             {props.operators.map((o) => (
               <label key={o.id} className="flex items-center gap-2 text-sm py-1">
-                <input type="checkbox" className="size-5" checked={f.operators.includes(o.id)} onChange={(e) => set({ operators: toggle(f.operators, o.id, e.target.checked) })} />
+                <input type="checkbox" className="size-5 accent-brand-600" checked={f.operators.includes(o.id)} onChange={(e) => set({ operators: toggle(f.operators, o.id, e.target.checked) })} />
                 {o.name}
               </label>
             ))}
