@@ -19,3 +19,5 @@ export { cardProcessor, isDemoPayments, processorFor } from "./processor.ts";
 export { DEMO_LABEL } from "./demo-processor.ts";
 export { checkCard, cardBrand, luhnValid } from "./card.ts";
 export type { TAuthorizeInput, TCardDetails, TPaymentSource, TActor, TCardProcessor } from "./types.ts";
+export { ZPaymentForm, paymentSource, withPayment, type TPaymentForm } from "./payment-form.ts";
+export { handleStripeWebhook, HANDLED_EVENTS, type TWebhookResult } from "./webhook.ts";

@@ -1,0 +1,59 @@
+// The wallet: balance, top-up by card, and the ledger with balances before and after.
+import { CardFields } from "@/components/payments/card-fields.tsx";
+import { PayForm } from "@/components/payments/pay-form.tsx";
+import { pickPrefix } from "@/components/payments/strings.ts";
+import { PageTitle, Stat } from "@/components/ui/stat.tsx";
+import { requirePermission } from "@/lib/auth/current-user.ts";
+import { db } from "@/lib/db/client.ts";
+import { formatDateTime, formatMoney } from "@/lib/format.ts";
+import { getI18n } from "@/lib/i18n/server.ts";
+import { ensureWallet, isDemoPayments, walletHistory } from "@/lib/payments/index.ts";
+import { topUpAction } from "./actions.ts";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Wallet" };
+
+export default async function WalletPage() {
+  const user = await requirePermission("driver:self", "/account/wallet");
+  const { t, locale } = await getI18n();
+  await ensureWallet(db(), user.id);
+  const { wallet, entries } = await walletHistory(db(), user.id, 100);
+  const cur = wallet!.currency;
+  return (
+    <div className="flex flex-col gap-5 max-w-2xl">
+      <PageTitle testId="wallet-title">{t("wallet.title")}</PageTitle>
+      <div data-testid="wallet-balance"><Stat label={t("wallet.balance")} value={formatMoney(wallet!.balanceMinor, cur, locale)} /></div>
+      <section className="flex flex-col gap-2">
+        <h2 className="font-semibold">{t("wallet.topUp")}</h2>
+        <PayForm action={topUpAction} submitLabel={t("wallet.topUpSubmit")} workingLabel={t("pay.working")} testId="top-up-form">
+          <div className="flex flex-col gap-1 max-w-xs">
+            <label htmlFor="f-amount" className="text-sm font-medium">{t("wallet.amount", { currency: cur })}</label>
+            <input id="f-amount" name="amount" inputMode="decimal" defaultValue="20" className="border border-slate-300 rounded-md px-3 py-2 text-base bg-white" />
+          </div>
+          <CardFields demo={isDemoPayments()} s={pickPrefix(t, "pay.")} />
+        </PayForm>
+      </section>
+      <section>
+        <h2 className="font-semibold mb-2">{t("wallet.ledger")}</h2>
+        {entries.length === 0 ? <p className="text-slate-600">{t("wallet.none")}</p> : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm bg-white border border-slate-200 rounded-lg" data-testid="wallet-ledger">
+              <thead><tr className="text-left text-slate-500"><th className="p-2"></th><th className="p-2"></th><th className="p-2 text-right"></th><th className="p-2 text-right">{t("wallet.before")}</th><th className="p-2 text-right">{t("wallet.after")}</th></tr></thead>
+              <tbody>
+                {entries.map((e) => (
+                  <tr key={e.id} className="border-t border-slate-100">
+                    <td className="p-2 whitespace-nowrap">{formatDateTime(e.createdAt, locale)}</td>
+                    <td className="p-2">{e.description}</td>
+                    <td className={`p-2 text-right tabular-nums ${e.type === "DEBIT" ? "text-red-700" : "text-brand-700"}`}>{e.type === "DEBIT" ? "−" : "+"}{formatMoney(e.amountMinor, cur, locale)}</td>
+                    <td className="p-2 text-right tabular-nums">{formatMoney(e.balanceBeforeMinor, cur, locale)}</td>
+                    <td className="p-2 text-right tabular-nums">{formatMoney(e.balanceAfterMinor, cur, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

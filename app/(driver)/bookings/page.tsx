@@ -1,0 +1,52 @@
+// The driver's bookings: status, cancel (free until the cut-off), start charging, receipt.
+import Link from "next/link";
+import { CancelBookingButton } from "@/components/booking/cancel-button.tsx";
+import { PageTitle } from "@/components/ui/stat.tsx";
+import { requirePermission } from "@/lib/auth/current-user.ts";
+import { db } from "@/lib/db/client.ts";
+import { formatDateTime, formatMoney } from "@/lib/format.ts";
+import { getI18n } from "@/lib/i18n/server.ts";
+import type { MessageKey } from "@/lib/i18n/translate.ts";
+import { cancelBookingAction } from "./actions.ts";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "My bookings" };
+
+export default async function BookingsPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
+  const user = await requirePermission("driver:self", "/bookings");
+  const { created } = await searchParams;
+  const { t, locale } = await getI18n();
+  const bookings = await db().booking.findMany({
+    where: { userId: user.id, status: { not: "PENDING" } }, orderBy: { startsAt: "desc" }, take: 50,
+    include: { station: { select: { name: true, timeZone: true } }, connector: { select: { connectorId: true, type: true } } },
+  });
+  const now = new Date();
+  return (
+    <div className="flex flex-col gap-4 max-w-3xl">
+      <PageTitle testId="bookings-title">{t("bookings.title")}</PageTitle>
+      {created && <p role="status" className="rounded-md bg-brand-50 border border-brand-200 px-3 py-2" data-testid="booking-created">{t("bookings.created")}</p>}
+      {bookings.length === 0 ? <p className="text-slate-600">{t("bookings.none")}</p> : (
+        <ul className="flex flex-col gap-3" data-testid="booking-list">
+          {bookings.map((b) => (
+            <li key={b.id} className="rounded-lg border border-slate-200 bg-white p-3 flex flex-col gap-2" data-testid="booking-item" data-booking-id={b.id}>
+              <div className="flex flex-wrap justify-between gap-2">
+                <span className="font-medium">{b.station.name} · #{b.connector.connectorId} {b.connector.type}</span>
+                <span className="text-sm rounded-full bg-slate-100 px-2 py-0.5" data-testid="booking-status">{t(`bookings.status.${b.status}` as MessageKey)}</span>
+              </div>
+              <p className="text-sm">{formatDateTime(b.startsAt, locale, b.station.timeZone)} – {formatDateTime(b.endsAt, locale, b.station.timeZone)}</p>
+              <div className="flex flex-wrap gap-3 items-center text-sm">
+                {(b.status === "CONFIRMED" || b.status === "ACTIVE") && b.endsAt > now && b.startsAt.getTime() - 10 * 60_000 <= now.getTime() && (
+                  <Link href={`/stations/${b.stationId}/charge?booking=${b.id}`} className="rounded-md bg-brand-600 text-white px-3 py-1.5 font-medium" data-testid="booking-charge">{t("bookings.charge")}</Link>
+                )}
+                {b.status === "CONFIRMED" && (
+                  <CancelBookingButton bookingId={b.id} action={cancelBookingAction} label={t("bookings.cancel")} working={t("bookings.cancelWorking")} free={t("bookings.cancelFree")} late={t("bookings.cancelLate", { fee: formatMoney(b.reservationFeeMinor, b.currency, locale) })} />
+                )}
+                {b.totalAmountMinor > 0 && <Link href={`/account/receipts/booking/${b.id}`} className="underline">{t("bookings.receipt")} ({formatMoney(b.totalAmountMinor, b.currency, locale)})</Link>}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
