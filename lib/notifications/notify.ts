@@ -34,13 +34,23 @@ export async function notify(db: NotifyDb, input: NotifyInput): Promise<NotifyRe
   }
   const user = await db.user.findUnique({
     where: { id: input.userId },
-    select: { email: true, phone: true, settings: { select: { preferredLanguage: true } } },
+    select: { email: true, phone: true, settings: { select: { preferredLanguage: true, notificationPreferences: true } } },
   });
   if (!user) return { delivered: false, reason: "NO_USER", queued: [] };
   const locale: Locale = user.settings?.preferredLanguage === "ru" ? "ru" : "en";
   // No rule for a type = in-app only: a missing row must not silence everything.
-  const rule = (await db.notificationRule.findUnique({ where: { type: input.type } })) ?? {
-    sendInApp: true, sendPush: false, sendSms: false, sendEmail: false,
+  const platformRule = (await db.notificationRule.findUnique({ where: { type: input.type } })) ?? {
+    sendInApp: true, sendPush: false, sendSms: false, sendEmail: false, isCritical: false,
+  };
+  // The user's own choices (settings page) narrow the platform's rule, except
+  // for critical notices (security, failed payments), which always go out.
+  const prefs = (user.settings?.notificationPreferences ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const wants = (channel: string) => platformRule.isCritical || prefs[input.type]?.[channel] !== false;
+  const rule = {
+    sendInApp: platformRule.sendInApp && wants("IN_APP"),
+    sendPush: platformRule.sendPush && wants("PUSH"),
+    sendSms: platformRule.sendSms && wants("SMS"),
+    sendEmail: platformRule.sendEmail && wants("EMAIL"),
   };
   const template = input.template
     ? await db.notificationTemplate.findFirst({ where: { slug: input.template, isActive: true } })
