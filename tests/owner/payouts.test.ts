@@ -82,3 +82,11 @@ test("without Stripe there is no onboarding, and the statement stays the record"
   assert.equal(await codeOf(() => startOnboarding(t.db, null, owner, { returnUrl: "x", refreshUrl: "y" }, META)), "PRECONDITION");
   assert.equal(await t.db.payoutAccount.count(), 0);
 });
+
+test("Stripe refusing or unreachable is a clear message and saves no account", async () => {
+  const owner = await makeUser(t.db);
+  const down = stripeConnect(stripeClient("sk_test_owner", "http://127.0.0.1:9"));
+  const e = await codeOf(() => startOnboarding(t.db, down, owner, { returnUrl: "http://x/r", refreshUrl: "http://x/f" }, META));
+  assert.equal(e, "PRECONDITION");
+  assert.equal(await t.db.payoutAccount.count(), 0);
+});

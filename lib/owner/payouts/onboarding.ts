@@ -3,8 +3,20 @@
 import type { Db } from "../../db/client.ts";
 import { recordAudit } from "../../audit/record-audit.ts";
 import { AppError } from "../../errors/app-error.ts";
+import { logError } from "../../log.ts";
 import { actorOf, type TOwnerUser, type TRequestMeta } from "../context.ts";
 import type { TPayoutProvider } from "./provider.ts";
+
+/** Stripe being down or refusing is an expected failure: the owner gets a message, the log the detail. */
+async function atStripe<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    logError("Stripe Connect call failed", err);
+    throw new AppError("PRECONDITION", "owner.err.stripe");
+  }
+}
 
 export async function startOnboarding(
   db: Db, provider: TPayoutProvider | null, user: TOwnerUser & { email: string },
@@ -13,7 +25,7 @@ export async function startOnboarding(
   if (!provider) throw new AppError("PRECONDITION", "owner.err.payoutsOff");
   let row = await db.payoutAccount.findUnique({ where: { userId: user.id } });
   if (!row?.stripeAccountId) {
-    const a = await provider.createExpressAccount({ email: user.email, userId: user.id });
+    const a = await atStripe(() => provider.createExpressAccount({ email: user.email, userId: user.id }));
     row = await db.$transaction(async (tx) => {
       const saved = await tx.payoutAccount.upsert({
         where: { userId: user.id },
@@ -24,7 +36,7 @@ export async function startOnboarding(
       return saved;
     });
   }
-  const link = await provider.createOnboardingLink({ accountId: row.stripeAccountId!, ...urls });
+  const link = await atStripe(() => provider.createOnboardingLink({ accountId: row!.stripeAccountId!, ...urls }));
   return { url: link.url, accountId: row.stripeAccountId! };
 }
 
