@@ -4,6 +4,8 @@
 import { defineConfig, devices } from "@playwright/test";
 
 const baseURL = process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000";
+// Each run writes into its own folder, so parallel runs cannot delete each other's traces.
+const outputDir = process.env.E2E_OUTPUT_DIR ?? "test-results";
 
 export default defineConfig({
   testDir: "e2e",
@@ -12,7 +14,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
-  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  outputDir,
+  reporter: [["list"], ["json", { outputFile: `${outputDir}/e2e.json` }]],
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -86,10 +86,12 @@ try {
     children.push(startChild("ocpp", process.execPath, ["--import", "tsx", "ocpp-server/main.ts"], env));
     children.push(startChild("web", process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(port)], env));
     if (!(await waitForHttp(`http://127.0.0.1:${port}/api/health`, 90_000))) throw new Error("the stack did not become healthy");
+    const outputDir = path.join("test-results", `run-${process.pid}`);
     const e2e = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...filters.filter((f) => f.startsWith("e2e"))], {
-      ...env, E2E_BASE_URL: `http://127.0.0.1:${port}`, E2E_OCPP_URL: `ws://127.0.0.1:${ocppPort}/ocpp`,
+      ...env, E2E_BASE_URL: `http://127.0.0.1:${port}`, E2E_OCPP_URL: `ws://127.0.0.1:${ocppPort}/ocpp`, E2E_OUTPUT_DIR: outputDir,
     });
-    const report = existsSync("test-results/e2e.json") ? JSON.parse(readFileSync("test-results/e2e.json", "utf8")) : null;
+    const reportFile = path.join(outputDir, "e2e.json");
+    const report = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, "utf8")) : null;
     const s = report?.stats ?? {};
     totals.passed += (s.expected ?? 0) + (s.flaky ?? 0);
     totals.failed += s.unexpected ?? (e2e.code ? 1 : 0);
