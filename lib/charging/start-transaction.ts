@@ -71,6 +71,11 @@ async function recordStart(tx: Tx, input: TStartTransactionInput, startKey: stri
     select: { tariffId: true, currency: true, parkingSpot: { select: { id: true } } },
   });
   await closeForgottenSession(tx, input);
+  // ReserveNow carried the booking's reservationId; the charger echoes it here.
+  const booking =
+    input.reservationId !== undefined
+      ? await tx.booking.findFirst({ where: { reservationId: input.reservationId, stationId: input.stationId }, select: { id: true, userId: true } })
+      : null;
 
   const flags: string[] = [];
   if (isClockSkewed(input.timestamp, receivedAt)) flags.push("CLOCK_SKEW");
@@ -87,7 +92,8 @@ async function recordStart(tx: Tx, input: TStartTransactionInput, startKey: stri
       connectorType: connector.type,
       idTag: input.idTag,
       tokenId: token?.id,
-      userId: token?.userId,
+      userId: token?.userId ?? booking?.userId,
+      bookingId: booking?.id,
       renterId: token?.renterId,
       parkingSpotId: station.parkingSpot?.id,
       reservationId: input.reservationId,

@@ -241,3 +241,20 @@ describe("MeterValues under concurrency", () => {
     assert.equal(await env.t.db.ocppIncident.count({ where: { kind: "TRANSACTION_ALREADY_STOPPED", action: "MeterValues" } }), 1);
   });
 });
+
+describe("reservations", () => {
+  test("a start carrying a booking's reservationId is linked to that booking", async () => {
+    const user = await env.t.db.user.create({ data: { email: "d@x.test", passwordHash: "x", name: "D", referralCode: "D1" } });
+    await env.t.db.authToken.create({ data: { idTag: "BOOKED", type: "APP", userId: user.id } });
+    const { station, client } = await bootedCharger(env, "CP-BOOK");
+    const connector = await env.t.db.connector.create({ data: { stationId: station.id, connectorId: 1, type: "TYPE2", maxPowerKw: 11 } });
+    const booking = await env.t.db.booking.create({
+      data: { userId: user.id, stationId: station.id, connectorId: connector.id, startsAt: new Date(), endsAt: new Date(Date.now() + 3_600_000), currency: "EUR", status: "CONFIRMED" },
+    });
+    const { transactionId } = await client.call("StartTransaction", { connectorId: 1, idTag: "BOOKED", meterStart: 0, timestamp: iso(), reservationId: booking.reservationId });
+    const s = await env.t.db.chargingSession.findUniqueOrThrow({ where: { transactionId } });
+    assert.equal(s.bookingId, booking.id);
+    assert.equal(s.reservationId, booking.reservationId);
+    assert.equal(s.userId, user.id);
+  });
+});
