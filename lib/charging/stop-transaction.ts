@@ -80,7 +80,8 @@ async function recordStop(tx: Tx, input: TStopTransactionInput): Promise<TStopTr
     flags.add("METER_DECREASE");
     // Not trusted: fall back to the highest register the charger reported during the session.
     const best = await tx.meterReading.aggregate({
-      where: { sessionId: session.id, measurand: "Energy.Active.Import.Register", unit: { in: ["Wh"] }, phase: null },
+      // Wh is the unit when none is given; kWh readings are covered by lastMeterWh.
+      where: { sessionId: session.id, measurand: "Energy.Active.Import.Register", OR: [{ unit: "Wh" }, { unit: null }], phase: null },
       _max: { numericValue: true },
     });
     const highest = Math.max(best._max.numericValue ?? -Infinity, session.lastMeterWh === null ? -Infinity : Number(session.lastMeterWh));
