@@ -1,41 +1,50 @@
-import "server-only";
 // Which live events a browser may receive. Connector and station status is
-// public (it is what the map shows); energy and power of a session only go to
-// whoever may see that session: its driver, the garage admins or owner of the
-// station, platform admins.
+// public only for stations on the public map (what the map shows); a garage's
+// private chargers and chargers waiting for adoption are seen by those who run
+// them. Energy and power of a session only go to whoever may see that session:
+// its driver, the garage admins or owner of the station, platform admins.
+// (No "server-only" marker: the rules are plain data access, tested directly.)
 import type { CurrentUser } from "../auth/current-user.ts";
 import type { Db } from "../db/client.ts";
 import type { TRealtimeEvent } from "../realtime/events.ts";
+import { PUBLIC_STATION } from "../stations/visibility.ts";
 
+/** stationIds: whose status the browser may see; privateStationIds: whose meter values and sessions. */
 export type LiveScope = { stationIds: Set<string> | "all"; privateStationIds: Set<string> | "all"; sessionIds: Set<string>; mobileIds: Set<string> };
 
-export async function liveScope(db: Db, user: CurrentUser | null, req: { stations: string[]; sessions: string[]; mobile?: string[] }): Promise<LiveScope> {
-  const stationIds = req.stations.length ? new Set(req.stations) : ("all" as const);
-  if (!user) return { stationIds, privateStationIds: new Set(), sessionIds: new Set(), mobileIds: new Set() };
-  if (user.role === "ADMIN") return { stationIds, privateStationIds: "all", sessionIds: new Set(req.sessions), mobileIds: new Set(req.mobile ?? []) };
-  // A mobile request is visible to its driver and to the provider of its service.
-  const mobile = req.mobile?.length
-    ? await db.mobileRequest.findMany({
-        where: { id: { in: req.mobile }, OR: [{ userId: user.id }, { service: { providerId: user.id } }] },
-        select: { id: true },
-      })
-    : [];
-  const [stations, sessions] = await Promise.all([
-    db.station.findMany({
-      where: {
-        ...(req.stations.length ? { id: { in: req.stations } } : {}),
-        OR: [{ ownerId: user.id }, { site: { admins: { some: { userId: user.id } } } }],
-      },
-      select: { id: true },
-      take: 5000,
-    }),
-    req.sessions.length
-      ? db.chargingSession.findMany({ where: { id: { in: req.sessions }, userId: user.id }, select: { id: true } })
+type TUser = Pick<CurrentUser, "id" | "role">;
+
+export async function liveScope(db: Db, user: TUser | null, req: { stations: string[]; sessions: string[]; mobile?: string[] }): Promise<LiveScope> {
+  if (user?.role === "ADMIN") {
+    return { stationIds: req.stations.length ? new Set(req.stations) : "all", privateStationIds: "all", sessionIds: new Set(req.sessions), mobileIds: new Set(req.mobile ?? []) };
+  }
+  const requested = req.stations.length ? { id: { in: req.stations } } : null;
+  const [publicStations, privateStations, sessions, mobile] = await Promise.all([
+    // Without a list of stations nobody but an admin gets everyone's status.
+    requested ? db.station.findMany({ where: { ...requested, ...PUBLIC_STATION }, select: { id: true } }) : Promise.resolve([]),
+    user
+      ? db.station.findMany({
+          where: { ...(requested ?? {}), OR: [{ ownerId: user.id }, { site: { admins: { some: { userId: user.id } } } }] },
+          select: { id: true },
+          take: 5000,
+        })
+      : Promise.resolve([]),
+    user && req.sessions.length
+      ? db.chargingSession.findMany({ where: { id: { in: req.sessions }, userId: user.id }, select: { id: true, stationId: true } })
+      : Promise.resolve([]),
+    // A mobile request is visible to its driver and to the provider of its service.
+    user && req.mobile?.length
+      ? db.mobileRequest.findMany({
+          where: { id: { in: req.mobile }, OR: [{ userId: user.id }, { service: { providerId: user.id } }] },
+          select: { id: true },
+        })
       : Promise.resolve([]),
   ]);
+  const privateIds = new Set(privateStations.map((s) => s.id));
   return {
-    stationIds,
-    privateStationIds: new Set(stations.map((s) => s.id)),
+    // A driver follows the station of their own session, wherever it is.
+    stationIds: new Set([...publicStations.map((s) => s.id), ...privateIds, ...sessions.map((s) => s.stationId).filter((id) => req.stations.includes(id))]),
+    privateStationIds: privateIds,
     sessionIds: new Set(sessions.map((s) => s.id)),
     mobileIds: new Set(mobile.map((m) => m.id)),
   };
@@ -49,7 +58,6 @@ export function mayReceive(scope: LiveScope, e: TRealtimeEvent): boolean {
     case "station":
       return has(scope.stationIds, e.stationId);
     case "meter":
-      return scope.sessionIds.has(e.sessionId) || (has(scope.stationIds, e.stationId) && has(scope.privateStationIds, e.stationId));
     case "session":
       return scope.sessionIds.has(e.sessionId) || (has(scope.stationIds, e.stationId) && has(scope.privateStationIds, e.stationId));
     case "mobile":
