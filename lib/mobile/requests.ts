@@ -95,7 +95,7 @@ export async function createMobileRequest(db: Db, driver: Actor, input: TMobileR
 const asDriver = (id: string, driverId: string): Prisma.MobileRequestWhereInput => ({ id, userId: driverId });
 const asProvider = (id: string, providerId: string): Prisma.MobileRequestWhereInput => ({ id, service: { providerId } });
 
-async function advance(db: Db, provider: Actor, id: string, from: MobileRequestStatus, data: Prisma.MobileRequestUpdateManyMutationInput) {
+async function advance(db: Db, provider: Actor, id: string, from: MobileRequestStatus, data: Prisma.MobileRequestUpdateManyMutationInput, opts: { publish?: boolean } = {}) {
   const to = NEXT_STATUS[from]!;
   // Conditional update: two clicks, or a driver cancelling meanwhile, cannot both win.
   const r = await db.mobileRequest.updateMany({ where: { ...asProvider(id, provider.id), status: from }, data: { ...data, status: to } });
@@ -105,7 +105,7 @@ async function advance(db: Db, provider: Actor, id: string, from: MobileRequestS
     throw new AppError("CONFLICT", `This request is ${exists.status.toLowerCase().replace("_", " ")}, so it cannot move to ${to.toLowerCase().replace("_", " ")}.`);
   }
   const updated = await db.mobileRequest.findUniqueOrThrow({ where: { id } });
-  await publishState(db, updated);
+  if (opts.publish !== false) await publishState(db, updated);
   const words: Record<string, { en: string; ru: string }> = {
     CONFIRMED: { en: "Your mobile charge is confirmed", ru: "Мобильная зарядка подтверждена" },
     EN_ROUTE: { en: "The van is on its way", ru: "Машина выехала к вам" },
@@ -155,7 +155,8 @@ export async function completeRequest(db: Db, provider: Actor, id: string, input
   if (!r) throw notFoundError("This request");
   const energyWh = Math.round(input.energyKwh * 1000);
   const price = finalMobilePrice(r.service, r.distanceKm, { energyWh, durationMinutes: input.durationMinutes });
-  const updated = await advance(db, provider, id, "CHARGING", { completedAt: new Date(), finalEnergyWh: energyWh, finalPriceMinor: price });
+  // Published once the money is captured, so the driver's page shows the charged amount with the new status.
+  const updated = await advance(db, provider, id, "CHARGING", { completedAt: new Date(), finalEnergyWh: energyWh, finalPriceMinor: price }, { publish: false });
   const payment = r.payments.find((p) => p.status === "AUTHORIZED");
   let charged = 0;
   if (payment) charged = (await capture(db, payment.id, Math.min(price, payment.authorizedMinor))).capturedMinor;
@@ -163,6 +164,7 @@ export async function completeRequest(db: Db, provider: Actor, id: string, input
     where: { id: r.serviceId },
     data: { totalServices: { increment: 1 }, totalEarningsMinor: { increment: charged } },
   });
+  await publishState(db, updated);
   return { ...updated, chargedMinor: charged };
 }
 

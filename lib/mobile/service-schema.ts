@@ -3,7 +3,7 @@
 // the stored shape: integer minor units, { mon: [["08:00","20:00"]], ... }.
 // Messages are message keys (provider.err.*), translated by the caller.
 import { z } from "zod";
-import { Prisma } from "../db/generated/client.ts";
+import { Prisma, type MobileService } from "../db/generated/client.ts";
 import { currencyExponent } from "../format.ts";
 import { CHARGING_TYPES, CURRENCIES, PLUG_TYPES, WEEK_DAYS } from "./constants.ts";
 
@@ -86,10 +86,8 @@ export function serviceColumns(f: TServiceForm) {
   };
 }
 
-type Stored = ReturnType<typeof serviceColumns> & { workingHours: unknown; contactInfo: unknown; vehicleInfo: unknown };
-
 /** A stored service back into the form's strings, for editing. */
-export function serviceToForm(s: Omit<Stored, "workingHours" | "contactInfo" | "vehicleInfo"> & { workingHours: unknown; contactInfo: unknown; vehicleInfo: unknown }) {
+export function serviceToForm(s: MobileService) {
   const wh = (s.workingHours ?? {}) as Record<string, [string, string][] | string>;
   const c = (s.contactInfo ?? {}) as Record<string, string | null>;
   const v = (s.vehicleInfo ?? {}) as Record<string, string | number | null>;
