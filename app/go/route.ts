@@ -1,6 +1,7 @@
 // After sign-in: apply the user's language and send them to their role's home.
 import { NextResponse } from "next/server";
 import { getCurrentUser } from "@/lib/auth/current-user.ts";
+import { localPath } from "@/lib/auth/local-path.ts";
 import { ROLE_HOME } from "@/lib/auth/roles.ts";
 import { db } from "@/lib/db/client.ts";
 import { LOCALE_COOKIE } from "@/lib/i18n/server.ts";
@@ -13,9 +14,8 @@ export async function GET(req: Request) {
   // Relative Location: the browser stays on the host it used (req.url may name another).
   const to = (path: string) => new NextResponse(null, { status: 303, headers: { location: path } });
   if (!user) return to("/signin");
-  const next = new URL(req.url).searchParams.get("next");
   // Only same-site paths, never another origin.
-  const target = next && next.startsWith("/") && !next.startsWith("//") ? next : ROLE_HOME[user.role];
+  const target = localPath(new URL(req.url).searchParams.get("next")) ?? ROLE_HOME[user.role];
   const res = to(target);
   const settings = await db().userSettings.findUnique({ where: { userId: user.id }, select: { preferredLanguage: true } });
   if (isLocale(settings?.preferredLanguage)) {

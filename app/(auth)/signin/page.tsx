@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form.tsx";
 import { getCurrentUser } from "@/lib/auth/current-user.ts";
+import { localPath } from "@/lib/auth/local-path.ts";
 import { ROLE_HOME } from "@/lib/auth/roles.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
 
@@ -12,7 +13,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (user) redirect(ROLE_HOME[user.role]);
   const { t } = await getI18n();
   const { callbackUrl } = await searchParams;
-  const safe = callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : undefined;
+  const safe = localPath(callbackUrl);
   return (
     <div className="max-w-sm mx-auto bg-white rounded-xl shadow-sm border border-slate-200 p-6 flex flex-col gap-4">
       <h1 className="text-xl font-semibold">{t("auth.signInTitle")}</h1>
