@@ -1,7 +1,7 @@
 // Controls the load-generator worker processes and merges their results.
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { HIST_BUCKETS_PER_MS, type TConnected, type TMix, type TProgress, type TRunResult, type TWorkerCmd, type TWorkerEvt } from "./protocol.ts";
+import { bucketUpperMs, type TConnected, type TMix, type TProgress, type TRunResult, type TWorkerCmd, type TWorkerEvt } from "./protocol.ts";
 
 export type TMerged = Omit<TRunResult, "evt"> & { workers: number };
 
@@ -110,7 +110,7 @@ function merge(rs: TRunResult[]): TMerged {
   return m;
 }
 
-/** Latency percentile in ms from the merged histogram (0.1 ms buckets). */
+/** Latency percentile in ms from the merged histogram (an upper bound at the bucket's resolution). */
 export function percentile(m: TMerged, p: number): number {
   const total = sum(m.hist) + m.overflow;
   if (!total) return NaN;
@@ -118,7 +118,7 @@ export function percentile(m: TMerged, p: number): number {
   let acc = 0;
   for (let i = 0; i < m.hist.length; i++) {
     acc += m.hist[i];
-    if (acc >= target) return (i + 1) / HIST_BUCKETS_PER_MS;
+    if (acc >= target) return Math.min(bucketUpperMs(i), m.maxMs);
   }
   return m.maxMs;
 }

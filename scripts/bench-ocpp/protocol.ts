@@ -29,8 +29,19 @@ export type TWorkerCmd = TConnectCmd | TRunCmd | TCloseCmd;
 export type TConnected = { evt: "connected"; connected: number; failed: number; failures: Record<string, number>; ms: number };
 export type TProgress = { evt: "progress"; sent: number; answered: number; inflight: number };
 
-export const HIST_BUCKETS_PER_MS = 10;
-export const HIST_MAX_MS = 10_000;
+// Latency histogram: 0.1 ms steps below 100 ms, 1 ms below 10 s, 10 ms below 120 s.
+export const HIST_BUCKETS = 1000 + 9900 + 11000;
+export function bucketOf(ms: number): number {
+  if (ms < 100) return Math.floor(ms * 10);
+  if (ms < 10_000) return 1000 + Math.floor(ms - 100);
+  return Math.min(HIST_BUCKETS, 10_900 + Math.floor((ms - 10_000) / 10));
+}
+/** The upper edge of a bucket, in ms. */
+export function bucketUpperMs(b: number): number {
+  if (b < 1000) return (b + 1) / 10;
+  if (b < 10_900) return b - 1000 + 100 + 1;
+  return 10_000 + (b - 10_900 + 1) * 10;
+}
 
 export type TRunResult = {
   evt: "result";

@@ -3,7 +3,7 @@
 // outstanding, as OCPP 1.6 requires; latency is send -> CALLRESULT.
 import { performance } from "node:perf_hooks";
 import WebSocket from "ws";
-import { HIST_BUCKETS_PER_MS, HIST_MAX_MS, type TConnectCmd, type TMix, type TRunCmd, type TRunResult, type TWorkerCmd, type TWorkerEvt } from "./protocol.ts";
+import { bucketOf, HIST_BUCKETS, type TConnectCmd, type TMix, type TRunCmd, type TRunResult, type TWorkerCmd, type TWorkerEvt } from "./protocol.ts";
 
 type TCharger = { k: number; i: number; identity: string; ws: WebSocket; busy: boolean; txId: number; energyWh: number; charging: boolean; lastHb?: string; lastMeterAnswered?: number };
 type TPending = { t0: number; ch: TCharger; action: string; sv: number; energy?: number; onAnswer?: (payload: any) => void; onError?: (code: string) => void };
@@ -23,7 +23,7 @@ function newStats() {
     errors: {} as Record<string, number>,
     sampledValuesAnswered: 0,
     sampledValuesSent: 0,
-    hist: new Uint32Array(HIST_MAX_MS * HIST_BUCKETS_PER_MS),
+    hist: new Uint32Array(HIST_BUCKETS),
     overflow: 0,
     maxMs: 0,
     firstSendAt: 0,
@@ -68,7 +68,7 @@ function onMessage(ch: TCharger, data: WebSocket.RawData) {
     if (frame[0] === 3) {
       stats.answered[p.action] = (stats.answered[p.action] ?? 0) + 1;
       stats.sampledValuesAnswered += p.sv;
-      const b = Math.floor(ms * HIST_BUCKETS_PER_MS);
+      const b = bucketOf(ms);
       if (b < stats.hist.length) stats.hist[b]++;
       else stats.overflow++;
       if (ms > stats.maxMs) stats.maxMs = ms;
