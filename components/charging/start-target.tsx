@@ -2,7 +2,7 @@
 // The driver's target (kWh or amount) with the estimate, hold and energy cap
 // worked out in the browser by the same tariff engine that bills the session.
 import { useMemo, useState } from "react";
-import { estimateCost, holdAmountFor, formatMoney, type TTariff } from "@/lib/tariffs/index.ts";
+import { currencyExponent, estimateCost, holdAmountFor, formatMoney, type TTariff } from "@/lib/tariffs/index.ts";
 
 export function StartTarget(props: {
   tariff: TTariff;
@@ -27,7 +27,7 @@ export function StartTarget(props: {
         const hold = holdAmountFor(props.tariff, { energyWh }, props.powerKw, { startAt: now, timeZone: props.timeZone });
         return { cost: est.totalInclVat, energyWh, hold: hold.amountMinor, cap: hold.energyCapWh };
       }
-      const amountMinor = Math.round(n * 100);
+      const amountMinor = Math.round(n * 10 ** currencyExponent(cur));
       const hold = holdAmountFor(props.tariff, { amountMinor }, props.powerKw, { startAt: now, timeZone: props.timeZone });
       return { cost: amountMinor, energyWh: hold.energyCapWh ?? 0, hold: hold.amountMinor, cap: hold.energyCapWh };
     } catch {

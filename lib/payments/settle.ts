@@ -4,6 +4,7 @@
 import type { Db, Payment, Prisma, Refund } from "../db/client.ts";
 import { AppError, notFoundError } from "../errors/app-error.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { formatMoney } from "../format.ts";
 import { processorFor } from "./processor.ts";
 import type { TActor } from "./types.ts";
 import { creditWallet } from "./wallet.ts";
@@ -36,7 +37,7 @@ export async function capture(db: Db, paymentId: string, amountMinor: number): P
       if (p.status === "CANCELLED" && amountMinor === 0) return p;
       if (p.status !== "AUTHORIZED") throw new AppError("CONFLICT", `A ${p.status.toLowerCase()} payment cannot be captured.`);
       if (amountMinor > p.authorizedMinor) {
-        throw new AppError("PAYMENT_FAILED", `The amount due (${amountMinor}) is more than the authorised ${p.authorizedMinor}.`);
+        throw new AppError("PAYMENT_FAILED", `The amount due (${formatMoney(amountMinor, p.currency)}) is more than the authorised ${formatMoney(p.authorizedMinor, p.currency)}.`);
       }
       if (amountMinor === 0) return releaseLocked(tx, p, "Nothing to pay");
       let response: Record<string, unknown> = { wallet: true };
@@ -96,7 +97,8 @@ export async function refund(db: Db, paymentId: string, amountMinor: number, rea
       if (!["CAPTURED", "PARTIALLY_REFUNDED"].includes(p.status)) throw new AppError("CONFLICT", "Only a captured payment can be refunded.");
       const refundable = p.capturedMinor - p.refundedMinor;
       if (amountMinor > refundable) {
-        throw new AppError("INVALID_INPUT", `At most ${refundable} can still be refunded.`, { amount: [`At most ${refundable} minor units.`] });
+        const most = formatMoney(refundable, p.currency);
+        throw new AppError("INVALID_INPUT", `At most ${most} can still be refunded.`, { amount: [`At most ${most}.`] });
       }
       const row = await tx.refund.create({
         data: { paymentId: p.id, amountMinor, reason: reason.trim(), status: "APPROVED", requestedById: actor?.id, approvedById: actor?.id },

@@ -7,7 +7,7 @@ import type { Db, Prisma } from "../db/client.ts";
 import { AppError, notFoundError } from "../errors/app-error.ts";
 import { sendCommand } from "../ocpp/commands.ts";
 import { authorize, release, type TPaymentSource } from "../payments/index.ts";
-import { holdAmountFor } from "../tariffs/index.ts";
+import { currencyExponent, holdAmountFor } from "../tariffs/index.ts";
 import { bookingOnConnector } from "../booking/availability.ts";
 import { appIdTagFor } from "./app-token.ts";
 import { connectorPricing } from "./pricing.ts";
@@ -56,7 +56,7 @@ export async function startCharging(
 
   const pricing = await connectorPricing(db, station.id, input.connectorNumber);
   if (!pricing) throw new AppError("PRECONDITION", "This station has no price yet, so it cannot be started from the app.");
-  const exp = pricing.currency === "JPY" ? 0 : 2;
+  const exp = currencyExponent(pricing.currency);
   const target = input.targetKind === "energy"
     ? { energyWh: Math.round(input.targetValue * 1000) }
     : { amountMinor: Math.round(input.targetValue * 10 ** exp) };

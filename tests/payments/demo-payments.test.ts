@@ -72,7 +72,7 @@ describe("demo card processor", () => {
     await capture(t.db, p.id, 800);
     const r1 = await refund(t.db, p.id, 300, "Charger fault", { id: admin.id, role: "ADMIN" });
     assert.equal(r1.status, "PROCESSED");
-    await rejects(refund(t.db, p.id, 501, "Too much", { id: admin.id, role: "ADMIN" }), "INVALID_INPUT", /At most 500/);
+    await rejects(refund(t.db, p.id, 501, "Too much", { id: admin.id, role: "ADMIN" }), "INVALID_INPUT", /At most €5.00/);
     await refund(t.db, p.id, 500, "Rest", { id: admin.id, role: "ADMIN" });
     const after = await t.db.payment.findUniqueOrThrow({ where: { id: p.id } });
     assert.deepEqual([after.status, after.capturedMinor, after.refundedMinor], ["REFUNDED", 800, 800]);

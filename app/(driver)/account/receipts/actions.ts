@@ -4,7 +4,9 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/action.ts";
 import { db } from "@/lib/db/client.ts";
+import { notFoundError } from "@/lib/errors/app-error.ts";
 import { refund } from "@/lib/payments/index.ts";
+import { parseMoneyToMinor } from "@/lib/tariffs/index.ts";
 
 const ZRefund = z.object({
   paymentId: z.string().uuid(),
@@ -13,7 +15,9 @@ const ZRefund = z.object({
 });
 
 const doRefund = defineAction({ name: "refund-payment", input: ZRefund, permission: "platform:admin" }, async (input, { user }) => {
-  const amountMinor = Math.round(Number(input.amount.replace(",", ".")) * 100);
+  const payment = await db().payment.findUnique({ where: { id: input.paymentId }, select: { currency: true } });
+  if (!payment) throw notFoundError("This payment");
+  const amountMinor = parseMoneyToMinor(input.amount.replace(",", "."), payment.currency);
   await refund(db(), input.paymentId, amountMinor, input.reason, { id: user!.id, role: user!.role });
   revalidatePath("/account/receipts");
   return { message: "ok" };

@@ -4,14 +4,16 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/action.ts";
 import { db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
-import { paymentSource, topUp, ZPaymentForm } from "@/lib/payments/index.ts";
+import { ensureWallet, paymentSource, topUp, ZPaymentForm } from "@/lib/payments/index.ts";
+import { parseMoneyToMinor } from "@/lib/tariffs/index.ts";
 
 const ZTopUp = z.intersection(z.object({ amount: z.string().trim().regex(/^\d+([.,]\d{1,2})?$/, "Enter an amount such as 20 or 20.50.") }), ZPaymentForm);
 
 const top = defineAction({ name: "wallet-top-up", input: ZTopUp, permission: "driver:self" }, async (input, { user }) => {
   const source = paymentSource(input);
   if (source === "wallet") throw new AppError("INVALID_INPUT", "Top up with a card.");
-  const amountMinor = Math.round(Number(input.amount.replace(",", ".")) * 100);
+  const wallet = await ensureWallet(db(), user!.id);
+  const amountMinor = parseMoneyToMinor(input.amount.replace(",", "."), wallet.currency);
   await topUp(db(), { userId: user!.id, amountMinor, card: source });
   revalidatePath("/account/wallet");
   return { message: "ok" };

@@ -1,0 +1,88 @@
+// Wallet, booking rules and refunds in a browser: top up by card, book from
+// the wallet, cancel for free before the cut-off; an admin refunds a late
+// cancellation fee from the receipt page.
+import { randomUUID } from "node:crypto";
+import bcrypt from "bcryptjs";
+import { expect, test, type Page } from "@playwright/test";
+import { cancelBooking, createBooking } from "../lib/booking/index.ts";
+import { DEMO_PASSWORD } from "../lib/seed/demo-accounts.ts";
+import { signIn } from "./helpers/auth.ts";
+import { testDb, uniqueEmail } from "./helpers/db.ts";
+
+const PASSWORD = "driver-pass-123";
+
+async function driver() {
+  const email = uniqueEmail("booking");
+  const user = await testDb().user.create({ data: { email, name: "Boris Booker", passwordHash: bcrypt.hashSync(PASSWORD, 4), role: "DRIVER", referralCode: `E2E${randomUUID().slice(0, 8)}` } });
+  return { email, user };
+}
+
+async function station() {
+  return testDb().station.create({
+    data: { name: `Booking e2e ${randomUUID().slice(0, 6)}`, lat: 52.5, lng: 13.4, pricePerKwhMinor: 40, connectors: { create: [{ connectorId: 1, type: "TYPE2", maxPowerKw: 11, status: "AVAILABLE" }] } },
+    include: { connectors: true },
+  });
+}
+
+async function fillCard(page: Page, number: string) {
+  await page.getByLabel(/card number/i).fill(number);
+  await page.getByLabel(/expiry/i).fill("12/34");
+  await page.getByLabel(/^cvc$/i).fill("123");
+}
+
+test("@mobile wallet: top up by card, book from the wallet, cancel for free — the ledger shows every step", async ({ page }) => {
+  const { email } = await driver();
+  const s = await station();
+  await signIn(page, email, PASSWORD);
+  await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
+  await page.goto("/account/wallet");
+  await expect(page.getByTestId("wallet-balance")).toContainText("€0.00");
+  await page.getByLabel(/amount/i).fill("20");
+  await fillCard(page, "4000 0000 0000 0002");
+  await page.getByRole("button", { name: "Top up by card" }).click();
+  await expect(page.getByTestId("form-error")).toHaveText("Your card was declined.");
+  await expect(page.getByTestId("wallet-balance")).toContainText("€0.00");
+  await fillCard(page, "4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Top up by card" }).click();
+  await expect(page.getByTestId("wallet-balance")).toContainText("€20.00");
+  await expect(page.getByTestId("wallet-ledger")).toContainText("Top-up by card");
+
+  await page.goto(`/stations/${s.id}/book?connector=${s.connectors[0]!.id}`);
+  await page.getByLabel("Start").selectOption({ index: 12 }); // about three hours ahead: free cancellation applies
+  await page.getByRole("radio", { name: /Wallet/ }).check();
+  await page.getByRole("button", { name: "Book and pay" }).click();
+  await expect(page.getByTestId("booking-created")).toBeVisible();
+  await page.goto("/account/wallet");
+  await expect(page.getByTestId("wallet-balance")).toContainText("€13.00");
+
+  await page.goto("/bookings");
+  await page.getByTestId("cancel-booking").click();
+  await expect(page.getByText("Booking cancelled. Nothing was charged.")).toBeVisible();
+  await expect(page.getByTestId("booking-status").first()).toHaveText("Cancelled");
+  await page.goto("/account/wallet");
+  await expect(page.getByTestId("wallet-balance")).toContainText("€20.00");
+  await expect(page.getByTestId("wallet-ledger")).toContainText("Hold released");
+});
+
+test("an admin refunds a late-cancellation fee from the receipt page; the driver's receipt shows the refund", async ({ page }) => {
+  const { user } = await driver();
+  const s = await station();
+  const b = await createBooking(testDb(), user, { stationId: s.id, connectorId: s.connectors[0]!.id, startsAt: new Date(Date.now() + 20 * 60_000), durationMinutes: 30 },
+    { number: "4242424242424242", expMonth: 12, expYear: 2034, cvc: "123" });
+  await cancelBooking(testDb(), user, b.id); // after the cut-off: the €2.00 reservation fee is kept
+  await signIn(page, "admin@chargeway.test", DEMO_PASSWORD);
+  await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
+  await page.goto(`/account/receipts/booking/${b.id}`);
+  await expect(page.getByTestId("receipt-total")).toHaveText("€2.00");
+  const form = page.getByTestId("refund-form");
+  await form.getByLabel(/amount/i).fill("3.00");
+  await form.getByLabel("Reason").fill("Goodwill");
+  await form.getByRole("button", { name: "Refund" }).click();
+  await expect(page.getByTestId("form-error")).toContainText("At most €2.00 can still be refunded");
+  await form.getByLabel(/amount/i).fill("2.00");
+  await form.getByRole("button", { name: "Refund" }).click();
+  await expect(page.getByTestId("receipt-refunds")).toContainText("Goodwill");
+  const p = await testDb().payment.findFirstOrThrow({ where: { bookingId: b.id } });
+  expect([p.status, p.capturedMinor, p.refundedMinor]).toEqual(["REFUNDED", 200, 200]);
+  expect(await testDb().auditLog.count({ where: { action: "payment.refund", entityId: p.id } })).toBe(1);
+});
