@@ -27,7 +27,8 @@ export function LiveRequest(props: { requestId: string; at: { lat: number; lng: 
   useLiveEvents({ mobile: [props.requestId] }, (e) => {
     if (e.type !== "mobile" || e.requestId !== props.requestId) return;
     setLive(true);
-    if (status.current !== e.status) {
+    // A new status, or a final one (its money may have moved): re-read the server parts.
+    if (status.current !== e.status || e.status === "COMPLETED" || e.status === "CANCELLED") {
       status.current = e.status;
       router.refresh();
     }
