@@ -188,3 +188,19 @@ test("the session cookie is HttpOnly and SameSite=Lax, and a forged one is nobod
   expect((await forged.request.get("/account/history/export")).status()).toBe(401);
   await forged.close();
 });
+
+test("after sign-in a look-alike path (/\\host) never sends the browser to another site", async ({ page }) => {
+  await page.goto(`/signin?callbackUrl=${encodeURIComponent("/\\evil.example/phish")}`);
+  await page.getByLabel(/e-mail|эл\. почта/i).fill(w.mallory.email);
+  await page.getByLabel(/^password$|^пароль$/i).fill(PASSWORD);
+  await page.getByRole("button", { name: /sign in|войти/i }).click();
+  await expect(page).toHaveURL(/\/account$/);
+  for (const next of ["/\\evil.example", "/\t/evil.example", "//evil.example", "https://evil.example/"]) {
+    const res = await page.request.get(`/go?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
+    expect(res.status()).toBe(303);
+    const target = new URL(res.headers().location, page.url());
+    expect(target.host, next).toBe(new URL(page.url()).host);
+  }
+  const ok = await page.request.get(`/go?next=${encodeURIComponent("/account/favorites")}`, { maxRedirects: 0 });
+  expect(ok.headers().location).toBe("/account/favorites");
+});

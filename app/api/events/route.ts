@@ -4,10 +4,12 @@ import { getCurrentUser } from "@/lib/auth/current-user.ts";
 import { db } from "@/lib/db/client.ts";
 import { liveScope, mayReceive } from "@/lib/live/event-access.ts";
 import { onLiveEvent } from "@/lib/live/hub.ts";
+import { isUuid } from "@/lib/stations/visibility.ts";
 
 export const dynamic = "force-dynamic";
 
-const ids = (v: string | null) => (v ? v.split(",").filter((x) => /^[0-9a-f-]{36}$/i.test(x)).slice(0, 500) : []);
+// Strict UUIDs only: a malformed id would make the database query fail.
+const ids = (v: string | null) => (v ? [...new Set(v.split(",").filter(isUuid))].slice(0, 500) : []);
 
 export async function GET(req: Request) {
   const url = new URL(req.url);
