@@ -5,94 +5,96 @@
 import { Prisma, type Db } from "../db/client.ts";
 import type { TPeriod } from "./period.ts";
 
-const { sql, empty } = Prisma;
+const { sql, empty, raw } = Prisma;
 
 export type TScope = { ownerId: string; stationId?: string | null };
 
 const stationsOf = (s: TScope) => sql`st.owner_id = ${s.ownerId}::uuid${s.stationId ? sql` AND st.id = ${s.stationId}::uuid` : empty}`;
 const inPeriod = (col: Prisma.Sql, p: TPeriod) => sql`${col} >= ${p.start} AND ${col} < ${p.end}`;
-const day = (col: Prisma.Sql, p: TPeriod) => sql`to_char(${col} AT TIME ZONE ${p.timeZone}, 'YYYY-MM-DD')`;
-const month = (col: Prisma.Sql, p: TPeriod) => sql`to_char(${col} AT TIME ZONE ${p.timeZone}, 'YYYY-MM')`;
-const bucket = sql`CASE WHEN GROUPING(g_station) = 0 THEN 'station' WHEN GROUPING(g_day) = 0 THEN 'day' ELSE 'month' END`;
+const localDay = (col: Prisma.Sql, p: TPeriod) => sql`(${col} AT TIME ZONE ${p.timeZone})::date`;
 
 export type TBucketRow = { bucket: "station" | "day" | "month"; key: string };
+
+/** `inner` yields one row per (station_id, day[, currency]) with the measures;
+ *  the outer query sums them per station, per day and per month. Aggregating
+ *  to days first means the big table is grouped once, not once per bucket. */
+function rollup(inner: Prisma.Sql, measures: string[], byCurrency = false): Prisma.Sql {
+  const sums = raw(measures.map((m) => `sum(${m})::bigint AS ${m}`).join(", "));
+  const cur = raw(byCurrency ? ", currency" : "");
+  return sql`WITH d AS MATERIALIZED (${inner})
+    SELECT 'station' AS bucket, station_id::text AS key${cur}, ${sums} FROM d GROUP BY station_id${cur}
+    UNION ALL SELECT 'day', to_char(day, 'YYYY-MM-DD')${cur}, ${sums} FROM d GROUP BY day${cur}
+    UNION ALL SELECT 'month', to_char(day, 'YYYY-MM')${cur}, ${sums} FROM d GROUP BY 2${cur}`;
+}
 
 /** A charged session delivered energy or finished normally; a failed start did neither. */
 const CHARGED = sql`(s.status = 'COMPLETED' OR (s.status = 'FAILED' AND coalesce(s.energy_wh, 0) > 0))`;
 
-export type TSessionRow = TBucketRow & { sessions: number; failed: number; energy_wh: bigint; duration_ms: bigint };
+export type TSessionRow = TBucketRow & { sessions: bigint; failed: bigint; energy_wh: bigint; duration_ms: bigint };
 
 export function sessionStats(db: Db, scope: TScope, p: TPeriod) {
-  return db.$queryRaw<TSessionRow[]>`
-    WITH x AS (
-      SELECT s.station_id::text AS g_station, ${day(sql`s.started_at`, p)} AS g_day, ${month(sql`s.started_at`, p)} AS g_month, s.status, s.energy_wh,
-             s.started_at, s.ended_at, ${CHARGED} AS charged
-      FROM charging_sessions s JOIN stations st ON st.id = s.station_id
-      WHERE ${stationsOf(scope)} AND ${inPeriod(sql`s.started_at`, p)} AND s.status IN ('COMPLETED', 'FAILED'))
-    SELECT ${bucket} AS bucket, coalesce(g_station, g_day, g_month) AS key,
-      (count(*) FILTER (WHERE charged))::int AS sessions,
-      (count(*) FILTER (WHERE NOT charged))::int AS failed,
-      coalesce(sum(energy_wh) FILTER (WHERE charged), 0)::bigint AS energy_wh,
-      coalesce(sum((extract(epoch FROM ended_at - started_at) * 1000)::bigint) FILTER (WHERE charged AND ended_at >= started_at), 0)::bigint AS duration_ms
-    FROM x GROUP BY GROUPING SETS ((g_station), (g_day), (g_month))`;
+  return db.$queryRaw<TSessionRow[]>(rollup(sql`
+    SELECT s.station_id, ${localDay(sql`s.started_at`, p)} AS day,
+      count(*) FILTER (WHERE ${CHARGED}) AS sessions,
+      count(*) FILTER (WHERE NOT ${CHARGED}) AS failed,
+      coalesce(sum(s.energy_wh) FILTER (WHERE ${CHARGED}), 0) AS energy_wh,
+      coalesce(sum((extract(epoch FROM s.ended_at - s.started_at) * 1000)::bigint) FILTER (WHERE ${CHARGED} AND s.ended_at >= s.started_at), 0) AS duration_ms
+    FROM charging_sessions s JOIN stations st ON st.id = s.station_id
+    WHERE ${stationsOf(scope)} AND ${inPeriod(sql`s.started_at`, p)} AND s.status IN ('COMPLETED', 'FAILED')
+    GROUP BY 1, 2`, ["sessions", "failed", "energy_wh", "duration_ms"]));
 }
 
 /** Failed starts that never got a start time (refused remote starts) count on the day they were asked for. */
 export function unstartedFailures(db: Db, scope: TScope, p: TPeriod) {
-  return db.$queryRaw<(TBucketRow & { failed: number })[]>`
-    WITH x AS (
-      SELECT s.station_id::text AS g_station, ${day(sql`s.created_at`, p)} AS g_day, ${month(sql`s.created_at`, p)} AS g_month
-      FROM charging_sessions s JOIN stations st ON st.id = s.station_id
-      WHERE ${stationsOf(scope)} AND s.started_at IS NULL AND s.status = 'FAILED' AND ${inPeriod(sql`s.created_at`, p)})
-    SELECT ${bucket} AS bucket, coalesce(g_station, g_day, g_month) AS key, count(*)::int AS failed
-    FROM x GROUP BY GROUPING SETS ((g_station), (g_day), (g_month))`;
+  return db.$queryRaw<(TBucketRow & { failed: bigint })[]>(rollup(sql`
+    SELECT s.station_id, ${localDay(sql`s.created_at`, p)} AS day, count(*) AS failed
+    FROM charging_sessions s JOIN stations st ON st.id = s.station_id
+    WHERE ${stationsOf(scope)} AND s.started_at IS NULL AND s.status = 'FAILED' AND ${inPeriod(sql`s.created_at`, p)}
+    GROUP BY 1, 2`, ["failed"]));
 }
 
-export type TMoneyRow = TBucketRow & { currency: string; gross: bigint; fees: bigint; payments: number };
+export type TMoneyRow = TBucketRow & { currency: string; gross: bigint; fees: bigint; payments: bigint };
 
 /** Captured payments for sessions (dated by the session's start) and for bookings
  *  without a session (dated by the booking's start): the money belongs to the
  *  service, so the dashboard's sessions and revenue of a day go together. */
 export function moneyStats(db: Db, scope: TScope, p: TPeriod) {
-  return db.$queryRaw<TMoneyRow[]>`
-    WITH paid AS (
-      SELECT s.station_id, s.started_at AS at, p.currency, p.captured_minor, p.platform_fee_minor
+  return db.$queryRaw<TMoneyRow[]>(rollup(sql`
+    SELECT station_id, day, currency, sum(captured_minor) AS gross, sum(platform_fee_minor) AS fees, count(*) AS payments FROM (
+      SELECT s.station_id, ${localDay(sql`s.started_at`, p)} AS day, p.currency, p.captured_minor, p.platform_fee_minor
       FROM charging_sessions s JOIN stations st ON st.id = s.station_id JOIN payments p ON p.session_id = s.id
       WHERE ${stationsOf(scope)} AND ${inPeriod(sql`s.started_at`, p)} AND p.status IN ('CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED')
       UNION ALL
-      SELECT b.station_id, b.starts_at, p.currency, p.captured_minor, p.platform_fee_minor
+      SELECT b.station_id, ${localDay(sql`b.starts_at`, p)}, p.currency, p.captured_minor, p.platform_fee_minor
       FROM bookings b JOIN stations st ON st.id = b.station_id JOIN payments p ON p.booking_id = b.id AND p.session_id IS NULL
-      WHERE ${stationsOf(scope)} AND ${inPeriod(sql`b.starts_at`, p)} AND p.status IN ('CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED')),
-    x AS (SELECT station_id::text AS g_station, ${day(sql`at`, p)} AS g_day, ${month(sql`at`, p)} AS g_month, currency, captured_minor, platform_fee_minor FROM paid)
-    SELECT ${bucket} AS bucket, coalesce(g_station, g_day, g_month) AS key, currency,
-      sum(captured_minor)::bigint AS gross, sum(platform_fee_minor)::bigint AS fees, count(*)::int AS payments
-    FROM x GROUP BY GROUPING SETS ((g_station, currency), (g_day, currency), (g_month, currency))`;
+      WHERE ${stationsOf(scope)} AND ${inPeriod(sql`b.starts_at`, p)} AND p.status IN ('CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED')) paid
+    GROUP BY 1, 2, 3`, ["gross", "fees", "payments"], true));
 }
 
 export type TRefundRow = TBucketRow & { currency: string; refunds: bigint };
 
-/** Refunds are dated when they were paid back, whatever period the payment belonged to. */
+/** Refunds are dated when they were paid back, whatever period the payment belonged
+ *  to. Two inner joins from the (few) refunds of the period by primary keys, so
+ *  neither sessions nor bookings are scanned. */
 export function refundStats(db: Db, scope: TScope, p: TPeriod) {
-  return db.$queryRaw<TRefundRow[]>`
-    WITH x AS (
-      SELECT coalesce(s.station_id, b.station_id)::text AS g_station, ${day(sql`r.processed_at`, p)} AS g_day, ${month(sql`r.processed_at`, p)} AS g_month,
-             p.currency, r.amount_minor
-      FROM refunds r JOIN payments p ON p.id = r.payment_id
-        LEFT JOIN charging_sessions s ON s.id = p.session_id LEFT JOIN bookings b ON b.id = p.booking_id
-        JOIN stations st ON st.id = coalesce(s.station_id, b.station_id)
-      WHERE ${stationsOf(scope)} AND r.status = 'PROCESSED' AND ${inPeriod(sql`r.processed_at`, p)})
-    SELECT ${bucket} AS bucket, coalesce(g_station, g_day, g_month) AS key, currency, sum(amount_minor)::bigint AS refunds
-    FROM x GROUP BY GROUPING SETS ((g_station, currency), (g_day, currency), (g_month, currency))`;
+  return db.$queryRaw<TRefundRow[]>(rollup(sql`
+    SELECT station_id, day, currency, sum(amount_minor) AS refunds FROM (
+      SELECT s.station_id, ${localDay(sql`r.processed_at`, p)} AS day, p.currency, r.amount_minor
+      FROM refunds r JOIN payments p ON p.id = r.payment_id JOIN charging_sessions s ON s.id = p.session_id JOIN stations st ON st.id = s.station_id
+      WHERE ${stationsOf(scope)} AND r.status = 'PROCESSED' AND ${inPeriod(sql`r.processed_at`, p)}
+      UNION ALL
+      SELECT b.station_id, ${localDay(sql`r.processed_at`, p)}, p.currency, r.amount_minor
+      FROM refunds r JOIN payments p ON p.id = r.payment_id AND p.session_id IS NULL JOIN bookings b ON b.id = p.booking_id JOIN stations st ON st.id = b.station_id
+      WHERE ${stationsOf(scope)} AND r.status = 'PROCESSED' AND ${inPeriod(sql`r.processed_at`, p)}) x
+    GROUP BY 1, 2, 3`, ["refunds"], true));
 }
 
 export function bookingStats(db: Db, scope: TScope, p: TPeriod) {
-  return db.$queryRaw<(TBucketRow & { bookings: number })[]>`
-    WITH x AS (
-      SELECT b.station_id::text AS g_station, ${day(sql`b.starts_at`, p)} AS g_day, ${month(sql`b.starts_at`, p)} AS g_month
-      FROM bookings b JOIN stations st ON st.id = b.station_id
-      WHERE ${stationsOf(scope)} AND ${inPeriod(sql`b.starts_at`, p)} AND b.status IN ('CONFIRMED', 'ACTIVE', 'COMPLETED', 'EXPIRED'))
-    SELECT ${bucket} AS bucket, coalesce(g_station, g_day, g_month) AS key, count(*)::int AS bookings
-    FROM x GROUP BY GROUPING SETS ((g_station), (g_day), (g_month))`;
+  return db.$queryRaw<(TBucketRow & { bookings: bigint })[]>(rollup(sql`
+    SELECT b.station_id, ${localDay(sql`b.starts_at`, p)} AS day, count(*) AS bookings
+    FROM bookings b JOIN stations st ON st.id = b.station_id
+    WHERE ${stationsOf(scope)} AND ${inPeriod(sql`b.starts_at`, p)} AND b.status IN ('CONFIRMED', 'ACTIVE', 'COMPLETED', 'EXPIRED')
+    GROUP BY 1, 2`, ["bookings"]));
 }
 
 /** Occupied connector time per station: the union of its sessions' intervals per

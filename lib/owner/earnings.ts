@@ -55,10 +55,10 @@ export async function earnings(db: Db, user: TOwnerUser, input: { stationId?: st
   for (const r of sessions) {
     const t = target(r.bucket, r.key);
     if (!t) continue;
-    t.sessions += r.sessions; t.failed += r.failed; t.energyWh += num(r.energy_wh); t.durationMs += num(r.duration_ms);
+    t.sessions += num(r.sessions); t.failed += num(r.failed); t.energyWh += num(r.energy_wh); t.durationMs += num(r.duration_ms);
   }
-  for (const r of unstarted) { const t = target(r.bucket, r.key); if (t) t.failed += r.failed; }
-  for (const r of bookings) { const t = target(r.bucket, r.key); if (t) t.bookings += r.bookings; }
+  for (const r of unstarted) { const t = target(r.bucket, r.key); if (t) t.failed += num(r.failed); }
+  for (const r of bookings) { const t = target(r.bucket, r.key); if (t) t.bookings += num(r.bookings); }
   for (const r of money) {
     const t = target(r.bucket, r.key);
     if (!t) continue;

@@ -26,10 +26,12 @@ function rawLines(db: Db, ownerId: string, p: TPeriod) {
     FROM bookings b JOIN stations st ON st.id = b.station_id JOIN payments p ON p.booking_id = b.id AND p.session_id IS NULL
     WHERE st.owner_id = ${ownerId}::uuid AND b.starts_at >= ${p.start} AND b.starts_at < ${p.end} AND p.status IN ('CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED')
     UNION ALL
-    SELECT 'REFUND', r.processed_at, st.name, coalesce('transaction ' || s.transaction_id, 'booking ' || b.reservation_id), p.purpose::text, p.currency, 0, 0, r.amount_minor
-    FROM refunds r JOIN payments p ON p.id = r.payment_id
-      LEFT JOIN charging_sessions s ON s.id = p.session_id LEFT JOIN bookings b ON b.id = p.booking_id
-      JOIN stations st ON st.id = coalesce(s.station_id, b.station_id)
+    SELECT 'REFUND', r.processed_at, st.name, 'transaction ' || s.transaction_id, p.purpose::text, p.currency, 0, 0, r.amount_minor
+    FROM refunds r JOIN payments p ON p.id = r.payment_id JOIN charging_sessions s ON s.id = p.session_id JOIN stations st ON st.id = s.station_id
+    WHERE st.owner_id = ${ownerId}::uuid AND r.status = 'PROCESSED' AND r.processed_at >= ${p.start} AND r.processed_at < ${p.end}
+    UNION ALL
+    SELECT 'REFUND', r.processed_at, st.name, 'booking ' || b.reservation_id, p.purpose::text, p.currency, 0, 0, r.amount_minor
+    FROM refunds r JOIN payments p ON p.id = r.payment_id AND p.session_id IS NULL JOIN bookings b ON b.id = p.booking_id JOIN stations st ON st.id = b.station_id
     WHERE st.owner_id = ${ownerId}::uuid AND r.status = 'PROCESSED' AND r.processed_at >= ${p.start} AND r.processed_at < ${p.end}
     ORDER BY 2, 4`;
 }
