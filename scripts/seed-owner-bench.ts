@@ -147,9 +147,12 @@ async function main() {
       console.log(`  ${label.padEnd(24)} median ${ms[Math.floor(ms.length / 2)].toFixed(0).padStart(6)} ms  max ${ms[ms.length - 1].toFixed(0).padStart(6)} ms  ` +
         `(${first.total.sessions.toLocaleString("en")} sessions, gross ${first.total.money.EUR?.gross ?? 0} minor)`);
     }
-    const t0 = performance.now();
+    let t0 = performance.now();
     const s = await monthlyStatement(db, user, "2025-11", now);
-    console.log(`  monthly statement (all lines)   ${(performance.now() - t0).toFixed(0)} ms (${s.lines.length.toLocaleString("en")} lines)`);
+    console.log(`  monthly statement, all lines (CSV)     ${(performance.now() - t0).toFixed(0)} ms (${s.lines.length.toLocaleString("en")} lines)`);
+    t0 = performance.now();
+    await monthlyStatement(db, user, "2025-11", now, 201);
+    console.log(`  monthly statement, page (201 lines)    ${(performance.now() - t0).toFixed(0)} ms`);
   } finally {
     await db.$disconnect();
     await client.end();

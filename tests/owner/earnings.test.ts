@@ -72,6 +72,10 @@ test("totals are the sums of the sessions and payments of the period, to the cen
   const s = await monthlyStatement(db, owner, "2026-03", NOW);
   assert.deepEqual(s.totals.EUR, { gross: 1849, fees: 185, refunds: 100, net: 1564, lines: 4 });
   assert.equal(s.closed, true);
+  // The page reads only the first lines; its totals are the same.
+  const page = await monthlyStatement(db, owner, "2026-03", NOW, 2);
+  assert.equal(page.lines.length, 2);
+  assert.deepEqual(page.totals, s.totals);
   const rows = await recordStatement(db, owner, s);
   assert.equal(rows.length, 1);
   assert.equal((await db.payoutStatement.findFirstOrThrow({ where: { userId: owner.id } })).netMinor, 1564);

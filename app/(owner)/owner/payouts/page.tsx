@@ -22,7 +22,8 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
   const { user, t, locale, db } = await ownerPage("/owner/payouts");
   const tz = await ownerTimeZone(db, user);
   const month = ZMonth.safeParse(sp.month).success ? sp.month! : todayIn(tz).slice(0, 7);
-  const s = await monthlyStatement(db, user, month);
+  const s = await monthlyStatement(db, user, month, undefined, SHOWN + 1);
+  const lineCount = Object.values(s.totals).reduce((n, x) => n + x.lines, 0);
   // A closed month's statement is kept as issued; reading it again only refreshes a not-yet-paid one.
   await recordStatement(db, user, s);
   const provider = payoutProvider();
@@ -67,7 +68,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
                 ))}
               </tbody>
             </table>
-            {s.lines.length > SHOWN && <p className="text-sm text-slate-600">{t("owner.pay.moreLines", { shown: SHOWN, total: s.lines.length })}</p>}
+            {lineCount > SHOWN && <p className="text-sm text-slate-600">{t("owner.pay.moreLines", { shown: SHOWN, total: lineCount })}</p>}
           </div>
         )}
       </Section>
