@@ -6,7 +6,7 @@
 import type { Db } from "../db/client.ts";
 import { notFoundError } from "../errors/app-error.ts";
 import { runningCost, samplesFromMeterReadings, type CostLine } from "../tariffs/index.ts";
-import { adoptStartedSession } from "./adopt-started-session.ts";
+import { adoptStartedSession, resolveAttempt } from "./adopt-started-session.ts";
 import { enforceEnergyCap } from "./energy-cap.ts";
 import { finaliseSession, type TFinalCost } from "./finalise-session.ts";
 import { sessionTariff } from "./pricing.ts";
@@ -35,12 +35,11 @@ export type TLiveSession = {
 
 export async function liveSession(db: Db, userId: string, id: string, now = new Date()): Promise<TLiveSession> {
   const owned = await db.chargingSession.findFirst({ where: { id, userId }, select: { id: true, status: true } });
-  let sessionId = owned?.id ?? null;
-  if (!owned || owned.status === "PENDING") {
-    const adopted = await adoptStartedSession(db, id, now);
-    if (adopted.status === "GONE") throw notFoundError("This charging session");
-    sessionId = adopted.sessionId;
-  }
+  // Only the driver's own attempt is moved along here; an id that is no longer
+  // a row may be an attempt that became the charger's session.
+  let sessionId = owned?.id ?? (await resolveAttempt(db, id));
+  if (!sessionId) throw notFoundError("This charging session");
+  if (owned?.status === "PENDING") sessionId = (await adoptStartedSession(db, id, now)).sessionId;
   const s = await db.chargingSession.findFirst({
     where: { id: sessionId!, userId },
     include: { station: { select: { name: true, timeZone: true } }, payments: { where: { purpose: "SESSION" }, orderBy: { createdAt: "desc" }, take: 1 } },

@@ -78,7 +78,7 @@ test("the charger's own stop ends the session; the sweep prices it from the stor
   void sessionId;
 });
 
-test("a start the charger refuses, or never makes, is failed and the hold released", async () => {
+test("a start the charger refuses, or never makes, is failed and the hold released; other drivers cannot see it", async () => {
   const { station, sim } = await charger("SESS-REJ-1");
   const u = await makeUser(env.t.db);
   sim.client.handle("RemoteStartTransaction", () => ({ status: "Rejected" }));
@@ -89,6 +89,8 @@ test("a start the charger refuses, or never makes, is failed and the hold releas
 
   sim.client.handle("RemoteStartTransaction", () => ({ status: "Accepted" })); // ... and then nothing happens
   const { sessionId } = await startCharging(env.t.db, u, input(station.id, "energy", 5), VISA);
+  const other = await makeUser(env.t.db);
+  await assert.rejects(liveSession(env.t.db, other.id, sessionId), (e: unknown) => e instanceof AppError && e.code === "NOT_FOUND", "another driver cannot see it");
   assert.equal((await adoptStartedSession(env.t.db, sessionId)).status, "PENDING");
   assert.equal((await adoptStartedSession(env.t.db, sessionId, new Date(Date.now() + 5 * 60_000))).status, "FAILED");
   const state = await liveSession(env.t.db, u.id, sessionId);
