@@ -153,6 +153,12 @@ test("admin, owner, garage and public pages send no password hashes, API keys or
     "/admin/stations", `/admin/stations/${w.station.id}`, `/admin/stations/${w.site.stations[0].id}`, "/admin/settings", "/admin/audit", "/admin/documents"]) {
     await expectNoSecrets(ap.request, path, [w.apiKey.key]);
   }
+  // Malformed ids are "not found" or ignored, never a server error.
+  const dashes = "-".repeat(36);
+  for (const path of [`/admin/users/${dashes}`, `/admin/stations/${dashes}`, `/admin/operators/${dashes}`, `/admin/issues/${dashes}`]) {
+    expect((await ap.request.get(path)).status(), path).toBe(404);
+  }
+  for (const path of [`/admin/issues?assigned=${dashes}`, `/admin/stations?ownerId=${dashes}`]) expect((await ap.request.get(path)).status(), path).toBe(200);
   await admin.close();
 
   const owner = await browser.newContext();

@@ -14,7 +14,7 @@ import type { MessageKey } from "@/lib/i18n/translate.ts";
 export const metadata = { title: "Issue reports" };
 
 type Search = { status?: string; priority?: string; type?: string; assigned?: string; q?: string; page?: string };
-const UUID = /^[0-9a-f-]{36}$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PRIORITY_TONE = { LOW: "slate", MEDIUM: "blue", HIGH: "amber", CRITICAL: "red" } as const;
 
 export default async function IssuesPage({ searchParams }: { searchParams: Promise<Search> }) {

@@ -13,7 +13,7 @@ export const metadata = { title: "Stations" };
 
 type Search = { q?: string; status?: string; kind?: string; ownerId?: string; operatorId?: string; online?: string; page?: string };
 const KINDS: StationKind[] = ["owner", "garage", "operator", "pending"];
-const UUID = /^[0-9a-f-]{36}$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function StationsPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requirePermission("platform:admin", "/admin/stations");

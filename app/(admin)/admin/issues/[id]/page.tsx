@@ -16,7 +16,7 @@ import { updateIssueAction } from "../actions.ts";
 
 export const metadata = { title: "Issue report" };
 
-const UUID = /^[0-9a-f-]{36}$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function IssuePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("platform:admin", "/admin/issues");

@@ -19,7 +19,7 @@ import { importOperatorFileAction, saveOperatorAction, syncOperatorAction } from
 
 export const metadata = { title: "Operator" };
 
-const UUID = /^[0-9a-f-]{36}$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function OperatorPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ sync?: string; page?: string }> }) {
   await requirePermission("platform:admin", "/admin/operators");

@@ -14,7 +14,7 @@ import { adoptChargerAction, decideStationAction, sendCommandAction } from "../a
 
 export const metadata = { title: "Station" };
 
-const UUID = /^[0-9a-f-]{36}$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function StationPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("platform:admin", "/admin/stations");

@@ -14,7 +14,7 @@ import { changeRoleAction, resetPasswordAction, setUserStatusAction } from "../a
 
 export const metadata = { title: "User" };
 
-const UUID = /^[0-9a-f-]{36}$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePermission("platform:admin", "/admin/users");
