@@ -162,6 +162,54 @@ test.describe("mobile charging", () => {
     await pp.context().close();
   });
 
+  test("a driver cancels a waiting request for free with a reason; the provider sees it cancelled and cannot accept it @mobile", async ({ page, browser }) => {
+    const tag = randomUUID().slice(0, 6);
+    const at = { lat: 48.14 + Math.random() / 100, lng: 11.58 };
+    const driver = await newUser("DRIVER", `Carla Canceller ${tag}`);
+    const providerEmail = await newUser("MOBILE_PROVIDER", `Moritz Munich ${tag}`);
+    const name = `Munich rescue ${tag}`;
+    await newService(providerEmail, at, name);
+    await signIn(page, driver, PASSWORD);
+    await expect(page).toHaveURL(/\/account$/);
+    await fillRequest(page, at);
+    await page.getByTestId("offer").filter({ hasText: name }).click();
+    // A declined demo card: nothing is requested, the form says why and keeps its fields.
+    await page.getByLabel("Card number").fill("4000 0000 0000 0002");
+    await page.getByLabel("Expiry (MM/YY)").fill("12/34");
+    await page.getByLabel("CVC").fill("123");
+    await page.getByTestId("confirm-request").click();
+    await expect(page.getByTestId("form-error")).toContainText("declined");
+    await expect(page).toHaveURL(/\/mobile$/);
+    await page.getByLabel("Card number").fill("4242 4242 4242 4242");
+    await page.getByTestId("confirm-request").click();
+    await expect(page).toHaveURL(/\/mobile\/requests\/[0-9a-f-]{36}$/);
+    const requestId = page.url().split("/").pop()!;
+
+    const pp = await desktopPage(browser);
+    await signIn(pp, providerEmail, PASSWORD);
+    await expect(pp).toHaveURL(/\/provider$/);
+    await pp.goto(`/provider/requests/${requestId}`);
+    await expect(pp.getByTestId("request-status")).toHaveAttribute("data-status", "PENDING");
+
+    await page.getByTestId("cancel-box").locator("summary").click();
+    await expect(page.getByTestId("cancel-fee")).toHaveText("Cancelling now is free.");
+    const cancel = page.getByTestId("driver-cancel-form");
+    await cancel.getByRole("button").click();
+    await expect(cancel.getByTestId("form-error")).toBeVisible();
+    await cancel.getByLabel("Reason").fill("Found a charger nearby");
+    await cancel.getByRole("button").click();
+    await expect(page.getByTestId("request-status")).toHaveAttribute("data-status", "CANCELLED");
+    await expect(page.getByTestId("charged")).toContainText("0.00");
+    await expect(page.getByTestId("cancel-reason")).toHaveText("Found a charger nearby");
+
+    // The provider's open page follows live; the request can no longer be accepted.
+    await expect(pp.getByTestId("request-status")).toHaveAttribute("data-status", "CANCELLED");
+    await expect(pp.getByTestId("accept-form")).toHaveCount(0);
+    await pp.goto("/provider/requests?tab=past");
+    await expect(pp.getByTestId("request-row").filter({ hasText: name })).toContainText("Cancelled");
+    await pp.context().close();
+  });
+
   test("a place outside every service area finds no service @mobile", async ({ page }) => {
     const driver = await newUser("DRIVER", "Olga Ocean");
     await signIn(page, driver, PASSWORD);
@@ -274,6 +322,15 @@ test.describe("mobile charging", () => {
     // Another provider's document is not served to this provider.
     const foreign = await testDb().providerDocument.findFirstOrThrow({ where: { service: { serviceName: "Berlin rescue charge" } } });
     expect((await page.request.get(`/api/mobile/documents/${foreign.id}`)).status()).toBe(404);
+    // The console speaks Russian too.
+    await page.context().addCookies([{ name: "lang", value: "ru", url: process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000" }]);
+    await page.goto(serviceUrl);
+    await expect(page.getByTestId("service-status")).toHaveText("В каталоге");
+    await page.goto("/provider/earnings");
+    await expect(page.getByTestId("earnings-title")).toHaveText("Доходы");
+    await ap.context().addCookies([{ name: "lang", value: "ru", url: process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000" }]);
+    await ap.goto("/admin/documents");
+    await expect(ap.getByTestId("documents-title")).toHaveText("Документы поставщиков");
     await ap.context().close();
   });
 });

@@ -12,6 +12,8 @@ export type TMapMarker = { id: string; lat: number; lng: number; color: string; 
 
 const icon = (color: string, label: string) =>
   L.divIcon({ className: "", html: `<div title="${label.replace(/"/g, "")}" style="width:18px;height:18px;border-radius:9px;background:${color};border:3px solid white;box-shadow:0 0 3px #0008"></div>`, iconSize: [18, 18], iconAnchor: [9, 9] });
+// Without tiles: a light grid, so clicks and the circle still read as a map (inline: Leaflet's own CSS sets a grey background).
+const PLAIN: React.CSSProperties = { backgroundColor: "#f1f5f9", backgroundImage: "linear-gradient(#e2e8f0 1px, transparent 1px), linear-gradient(90deg, #e2e8f0 1px, transparent 1px)", backgroundSize: "24px 24px" };
 const finite = (v: number | null | undefined): v is number => typeof v === "number" && Number.isFinite(v);
 
 export default function LeafletMap(props: {
@@ -77,7 +79,7 @@ export default function LeafletMap(props: {
   }, [key]);
 
   return (
-    <div ref={el} role="application" aria-label={props.label} data-testid={props.testId}
-      className={`${props.className ?? "h-56"} w-full rounded-md border border-slate-300 z-0 ${props.tileUrl ? "" : "bg-slate-100 [background-image:linear-gradient(#e2e8f0_1px,transparent_1px),linear-gradient(90deg,#e2e8f0_1px,transparent_1px)] [background-size:24px_24px]"}`} />
+    <div ref={el} role="application" aria-label={props.label} data-testid={props.testId} style={props.tileUrl ? undefined : PLAIN}
+      className={`${props.className ?? "h-56"} w-full rounded-md border border-slate-300 z-0`} />
   );
 }

@@ -11,9 +11,12 @@ import type { TActor } from "./services.ts";
 export const INBOX_TABS = { new: ["PENDING"], active: ["CONFIRMED", "EN_ROUTE", "CHARGING"], past: ["COMPLETED", "CANCELLED"] } as const satisfies Record<string, MobileRequestStatus[]>;
 export type TInboxTab = keyof typeof INBOX_TABS;
 
+/** A request whose card was declined never reached the provider (it was never held): not theirs to see. */
+const held = { payments: { some: { authorizedMinor: { gt: 0 } } } };
+
 export function providerRequests(db: Db, user: TActor, tab: TInboxTab) {
   return db.mobileRequest.findMany({
-    where: { service: { providerId: user.id }, status: { in: [...INBOX_TABS[tab]] } },
+    where: { service: { providerId: user.id }, status: { in: [...INBOX_TABS[tab]] }, ...held },
     orderBy: tab === "past" ? { updatedAt: "desc" } : [{ urgency: "desc" }, { createdAt: "asc" }],
     take: 100,
     include: { service: { select: { serviceName: true } }, user: { select: { name: true } } },
@@ -21,7 +24,7 @@ export function providerRequests(db: Db, user: TActor, tab: TInboxTab) {
 }
 
 export async function inboxCounts(db: Db, user: TActor) {
-  const rows = await db.mobileRequest.groupBy({ by: ["status"], where: { service: { providerId: user.id } }, _count: { _all: true } });
+  const rows = await db.mobileRequest.groupBy({ by: ["status"], where: { service: { providerId: user.id }, ...held }, _count: { _all: true } });
   const n = (s: readonly MobileRequestStatus[]) => rows.filter((r) => s.includes(r.status)).reduce((a, r) => a + r._count._all, 0);
   return { new: n(INBOX_TABS.new), active: n(INBOX_TABS.active), past: n(INBOX_TABS.past) };
 }

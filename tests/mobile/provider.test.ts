@@ -122,6 +122,11 @@ describe("earnings", () => {
     const req = await createMobileRequest(t.db, { id: driver.id, role: "DRIVER" }, ZMobileRequest.parse({
       serviceId: s.id, lat: 52.53, lng: 13.41, plugType: "CCS", energyKwh: 20, contactPhone: "+49 30 1", card: { number: "4242424242424242", expMonth: 12, expYear: 2035, cvc: "123" },
     }));
+    // A declined card: the request exists (cancelled) for the driver, never in the provider's inbox.
+    await assert.rejects(createMobileRequest(t.db, { id: driver.id, role: "DRIVER" }, ZMobileRequest.parse({
+      serviceId: s.id, lat: 52.53, lng: 13.41, plugType: "CCS", energyKwh: 20, contactPhone: "+49 30 1", card: { number: "4000000000000002", expMonth: 12, expYear: 2035, cvc: "123" },
+    })), (e: AppError) => e.code === "PAYMENT_FAILED");
+    assert.equal((await providerRequests(t.db, provider, "past")).length, 0);
     assert.equal((await providerRequests(t.db, provider, "new")).length, 1);
     assert.equal((await providerRequests(t.db, other, "new")).length, 0);
     await acceptRequest(t.db, provider, req.id);
