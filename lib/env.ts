@@ -16,7 +16,7 @@ const ZEnv = z.object({
   NEXTAUTH_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   NEXTAUTH_URL: z.string().url().optional(),
   MAP_TILE_URL: z.string().optional(),
-  ADMIN_API_KEY: z.string().min(20, "must be at least 20 characters").optional(),
+  ADMIN_API_KEY: z.string().min(16, "must be at least 16 characters").optional(),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),

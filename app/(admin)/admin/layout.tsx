@@ -11,6 +11,7 @@ const SECTIONS: [string, MessageKey][] = [
   ["/admin/issues", "admin.nav.issues"],
   ["/admin/audit", "admin.nav.audit"],
   ["/admin/settings", "admin.nav.settings"],
+  ["/admin/api-keys", "admin.nav.apiKeys"],
 ];
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
