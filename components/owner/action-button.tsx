@@ -15,6 +15,7 @@ export function ActionButton(props: {
   testId?: string;
   /** Shown but not clickable (e.g. "Block" on a blocked card), so its answer stays visible after a refresh. */
   disabled?: boolean;
+  networkError?: string;
 }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
@@ -29,7 +30,7 @@ export function ActionButton(props: {
       setResult(res.ok ? { ok: true, text: res.data.message ?? "" } : { ok: false, text: res.error });
       if (res.ok) router.refresh();
     } catch {
-      setResult({ ok: false, text: "Network error. Please try again." });
+      setResult({ ok: false, text: props.networkError ?? "Network error. Please try again." });
     } finally {
       setBusy(false);
     }

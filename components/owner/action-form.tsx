@@ -28,6 +28,7 @@ export function ActionForm(props: {
   resetOnSuccess?: boolean;
   inline?: boolean;
   testId?: string;
+  networkError?: string;
 }) {
   const router = useRouter();
   const formId = useId();
@@ -57,7 +58,7 @@ export function ActionForm(props: {
       else if (res.data.redirectTo) router.push(res.data.redirectTo);
       else router.refresh();
     } catch {
-      setError("Network error. Please try again.");
+      setError(props.networkError ?? "Network error. Please try again.");
     } finally {
       setBusy(false);
     }

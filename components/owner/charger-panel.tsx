@@ -41,7 +41,7 @@ export function ChargerPanel(props: {
       setIdentity(r.data.identity);
       setPassword(r.data.password);
     } catch {
-      setError("Network error. Please try again.");
+      setError(m["owner.common.networkError"]);
     } finally {
       setBusy(false);
     }

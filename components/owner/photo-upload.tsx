@@ -24,7 +24,7 @@ export function PhotoUpload(props: { stationId: string; m: Record<string, string
       if (ref.current) ref.current.value = "";
       router.refresh();
     } catch {
-      setMsg({ ok: false, text: "Network error. Please try again." });
+      setMsg({ ok: false, text: props.m["owner.common.networkError"] });
     } finally {
       setBusy(false);
     }

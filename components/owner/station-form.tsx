@@ -65,7 +65,7 @@ export function StationForm(props: {
       if (res.data.redirectTo) router.push(res.data.redirectTo);
       else router.refresh();
     } catch {
-      setError("Network error. Please try again.");
+      setError(m["owner.common.networkError"]);
     } finally {
       setBusy(false);
     }

@@ -62,7 +62,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
               <tbody>
                 {s.lines.slice(0, SHOWN).map((l, i) => (
                   <tr key={i} data-testid="statement-line">
-                    <td className={td}>{formatDateTime(l.at, locale, s.timeZone)}</td><td className={td}>{t(`owner.pay.kind.${l.kind}` as MessageKey)}</td><td className={td}>{l.station}</td><td className={td}>{l.reference}</td>
+                    <td className={td}>{formatDateTime(l.at, locale, s.timeZone)}</td><td className={td}>{t(`owner.pay.kind.${l.kind}` as MessageKey)}</td><td className={td}>{l.station}</td><td className={td}>{(([kind, n]) => t(kind === "booking" ? "owner.pay.ref.booking" : "owner.pay.ref.transaction", { n }))(l.reference.split(" "))}</td>
                     <td className={td}>{formatMoney(l.gross, l.currency, locale)}</td><td className={td}>{formatMoney(l.fee, l.currency, locale)}</td><td className={td}>{formatMoney(l.refund, l.currency, locale)}</td><td className={td}>{formatMoney(l.net, l.currency, locale)}</td>
                   </tr>
                 ))}
@@ -78,7 +78,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
             <thead><tr>{["owner.pay.month", "owner.earn.gross", "owner.earn.fee", "owner.earn.refunds", "owner.earn.net", "owner.pay.statusCol"].map((k) => <th key={k} className={th}>{t(k as MessageKey)}</th>)}</tr></thead>
             <tbody>{history.map((h) => (
               <tr key={h.id}><td className={td}><a className="underline" href={`/owner/payouts?month=${h.periodStart.toISOString().slice(0, 7)}`}>{h.periodStart.toISOString().slice(0, 7)}</a></td>
-                <td className={td}>{formatMoney(h.grossMinor, h.currency, locale)}</td><td className={td}>{formatMoney(h.feesMinor, h.currency, locale)}</td><td className={td}>{formatMoney(h.refundsMinor, h.currency, locale)}</td><td className={td}>{formatMoney(h.netMinor, h.currency, locale)}</td><td className={td}>{h.status}</td></tr>
+                <td className={td}>{formatMoney(h.grossMinor, h.currency, locale)}</td><td className={td}>{formatMoney(h.feesMinor, h.currency, locale)}</td><td className={td}>{formatMoney(h.refundsMinor, h.currency, locale)}</td><td className={td}>{formatMoney(h.netMinor, h.currency, locale)}</td><td className={td}>{t(`owner.pay.status.${h.status}` as MessageKey)}</td></tr>
             ))}</tbody>
           </table>
         )}
@@ -89,7 +89,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
           : (
             <>
               {account?.stripeAccountId && <p className="text-sm text-slate-600">{t("owner.pay.stripePending", { id: account.stripeAccountId, charges: t(account.chargesEnabled ? "owner.pay.yes" : "owner.pay.no"), payouts: t(account.payoutsEnabled ? "owner.pay.yes" : "owner.pay.no") })}</p>}
-              <ActionForm action={startPayoutOnboardingAction} fields={[]} submitLabel={t(account?.stripeAccountId ? "owner.pay.stripeContinue" : "owner.pay.stripeStart")} workingLabel={t("owner.pay.working")} testId="stripe-onboard" />
+              <ActionForm action={startPayoutOnboardingAction} fields={[]} submitLabel={t(account?.stripeAccountId ? "owner.pay.stripeContinue" : "owner.pay.stripeStart")} workingLabel={t("owner.pay.working")} networkError={t("owner.common.networkError")} testId="stripe-onboard" />
             </>
           )}
       </Section>

@@ -47,7 +47,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
             </blockquote>
           ) : (
             <ActionForm action={replyToReviewAction} hidden={{ reviewId: rv.id }} fields={[{ name: "reply", label: t("owner.rev.reply"), type: "textarea", required: true }]}
-              submitLabel={t("owner.rev.send")} workingLabel={t("owner.common.working")} testId="reply-form" />
+              submitLabel={t("owner.rev.send")} workingLabel={t("owner.common.working")} networkError={t("owner.common.networkError")} testId="reply-form" />
           )}
         </Section>
       ))}

@@ -23,7 +23,7 @@ export default async function StationPage({ params }: { params: Promise<{ statio
   const { user, t, locale, db } = await ownerPage(`/owner/stations/${stationId}`);
   const { station: s, form } = await orNotFound(() => findStationForEdit(db, user, stationId));
   const [amenities, m, mCharger, mPhotos] = await Promise.all([
-    amenityCatalogue(db), clientMessages("owner.form.", "owner.day.", "owner.power."), clientMessages("owner.charger."), clientMessages("owner.photos."),
+    amenityCatalogue(db), clientMessages("owner.form.", "owner.day.", "owner.power.", "owner.common."), clientMessages("owner.charger.", "owner.common."), clientMessages("owner.photos.", "owner.common."),
   ]);
   const host = (await headers()).get("host");
   const hardware = [s.vendor, s.model, s.firmwareVersion && `fw ${s.firmwareVersion}`].filter(Boolean).join(" · ") || null;
@@ -41,8 +41,8 @@ export default async function StationPage({ params }: { params: Promise<{ statio
         {canToggle && (
           <div>
             {s.status === "ACTIVE"
-              ? <ActionButton action={setStationStatusAction} input={{ stationId: s.id, status: "INACTIVE" }} label={t("owner.station.deactivate")} workingLabel={t("owner.common.working")} testId="station-deactivate" />
-              : <ActionButton action={setStationStatusAction} input={{ stationId: s.id, status: "ACTIVE" }} label={t("owner.station.activate")} workingLabel={t("owner.common.working")} testId="station-activate" />}
+              ? <ActionButton action={setStationStatusAction} input={{ stationId: s.id, status: "INACTIVE" }} label={t("owner.station.deactivate")} workingLabel={t("owner.common.working")} networkError={t("owner.common.networkError")} testId="station-deactivate" />
+              : <ActionButton action={setStationStatusAction} input={{ stationId: s.id, status: "ACTIVE" }} label={t("owner.station.activate")} workingLabel={t("owner.common.working")} networkError={t("owner.common.networkError")} testId="station-activate" />}
           </div>
         )}
       </Section>
@@ -58,7 +58,7 @@ export default async function StationPage({ params }: { params: Promise<{ statio
                 {/* eslint-disable-next-line @next/next/no-img-element */}
                 <img src={`/owner/stations/${s.id}/photos/${p.id}`} alt={p.title ?? p.upload.originalName} className="h-28 w-40 object-cover rounded border border-slate-200" />
                 <span className="text-xs text-slate-500">{p.isPrimary ? t("owner.photos.primary") : p.upload.originalName}</span>
-                <ActionButton action={deletePhotoAction} input={{ stationId: s.id, mediaId: p.id }} label={t("owner.photos.remove")} workingLabel="…" tone="danger" />
+                <ActionButton action={deletePhotoAction} input={{ stationId: s.id, mediaId: p.id }} label={t("owner.photos.remove")} workingLabel="…" networkError={t("owner.common.networkError")} tone="danger" />
               </li>
             ))}
           </ul>

@@ -17,7 +17,7 @@ const BLANK: TStationForm = {
 export default async function NewStationPage() {
   const { t, db } = await ownerPage("/owner/stations/new");
   const [amenities, m, currency] = await Promise.all([
-    amenityCatalogue(db), clientMessages("owner.form.", "owner.day.", "owner.power."),
+    amenityCatalogue(db), clientMessages("owner.form.", "owner.day.", "owner.power.", "owner.common."),
     db.appConfig.findUnique({ where: { key: "default_currency" }, select: { value: true } }),
   ]);
   const initial = { ...BLANK, tariff: { ...BLANK.tariff, currency: currency?.value ?? "EUR" } };
