@@ -7,7 +7,7 @@ import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { RPCServer } from "../lib/ocpp/rpc.ts";
 import { createDb, type Db } from "../lib/db/client.ts";
-import { LastSeenWriter, markConnected, markDisconnected, recordIncident, releaseInstance, type TUnknownChargerPolicy } from "../lib/charging/index.ts";
+import { LastSeenWriter, recordIncident, releaseInstance, StationConnectionWriter, type TUnknownChargerPolicy } from "../lib/charging/index.ts";
 import { createLogger, type TLogger } from "../lib/ocpp/log.ts";
 import { attachV16Handlers } from "../lib/ocpp/v16/handlers.ts";
 import { createAuthCallback, type TSession } from "./auth.ts";
@@ -46,6 +46,10 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
   const instanceId = options.instanceId ?? `ocpp-${randomUUID().slice(0, 8)}`;
   const db = createDb(options.databaseUrl, options.dbPoolSize ?? 10);
   const lastSeen = new LastSeenWriter(db);
+  const online = new StationConnectionWriter(db);
+  // Set while shutting down: the sockets' close handlers leave the offline
+  // marking to one statement for the whole instance.
+  let releasing = false;
   const connections = new ConnectionRegistry();
   const dispatcher = new CommandDispatcher(db, options.databaseUrl, instanceId, connections, log, options.commandSweepMs);
   const background = new Set<Promise<unknown>>();
@@ -88,7 +92,7 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
       log.info("charger reconnected; closing its previous socket", { identity: conn.identity });
       old.client.close({ code: 4000, reason: "Replaced by a new connection" }).catch(() => {});
     }
-    conn.connected = track(markConnected(db, { stationId: conn.stationId, instanceId, ipAddress: conn.ipAddress, replaced: !!old }));
+    conn.connected = track(online.markConnected({ stationId: conn.stationId, instanceId, ipAddress: conn.ipAddress, replaced: !!old }));
     conn.connected.then(() => dispatcher.runQueuedFor(conn.stationId)).catch((err) => log.error("could not mark charger online", { identity: conn.identity, error: err.message }));
 
     attachV16Handlers(client, { db, stationId: conn.stationId, identity: conn.identity, ipAddress: conn.ipAddress, lastSeen, heartbeatIntervalSec: options.heartbeatIntervalSec ?? 300, log });
@@ -105,11 +109,11 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
       const current = connections.remove(conn);
       log.info("charger disconnected", { identity: conn.identity, code, reason, replaced: !current });
       // A replaced socket's successor already logged REPLACED and owns the online state.
-      if (!current) return;
+      if (!current || releasing) return;
       track(
         conn.connected
           .then((connectedAt) =>
-            markDisconnected(db, {
+            online.markDisconnected({
               stationId: conn.stationId,
               instanceId,
               connectedAt,
@@ -161,10 +165,14 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
       const httpClosed = new Promise<void>((r) => httpServer.close(() => r()));
       // 2. stop taking new commands; let running ones finish
       await dispatcher.stop();
-      // 3. answer in-flight calls, then close the sockets (their close handlers mark chargers offline)
+      // 3. answer in-flight calls, then close the sockets; once every pending
+      //    online mark is written, one statement marks all our chargers offline
+      releasing = true;
       await rpc.close({ code: 1001, reason: "Server shutting down", awaitPending: true });
       await lastSeen.drain();
+      await online.drain();
       while (background.size) await Promise.allSettled([...background]);
+      await releaseInstance(db, instanceId, "1001 Server shutting down").catch((err) => log.error("could not mark chargers offline", { error: err.message }));
       httpServer.closeAllConnections?.();
       await httpClosed;
       // 4. the database last

@@ -1,53 +1,152 @@
 // A charger's socket coming and going. The instance id says which OCPP server
 // process holds the socket, so commands from the web reach the right one.
-import { TX_OPTIONS } from "./types.ts";
+// Thousands of chargers connect at once after a restart, so connects and
+// disconnects are written by group commit: one statement per batch sets the
+// online flag, recomputes availability in SQL, logs the event and publishes it.
 import type { ConnectionEvent, Db } from "../db/client.ts";
-import { refreshAvailability } from "./availability.ts";
-import { publish } from "../realtime/publish.ts";
+import { EVENTS_CHANNEL } from "../realtime/events.ts";
+import { GroupCommit } from "./group-commit.ts";
 
-/** Returns the connection time, which markDisconnected needs to tell this connection from a newer one. */
-export async function markConnected(db: Db, input: { stationId: string; instanceId: string; ipAddress?: string; replaced?: boolean }): Promise<Date> {
-  const now = new Date();
-  await db.$transaction(async (tx) => {
-    if (input.replaced) {
-      await tx.stationConnectionLog.create({
-        data: { stationId: input.stationId, event: "REPLACED", ipAddress: input.ipAddress, instanceId: input.instanceId, reason: "A new connection replaced the open one" },
-      });
-    }
-    await tx.station.update({ where: { id: input.stationId }, data: { isOnline: true, ocppInstanceId: input.instanceId, connectedAt: now } });
-    await tx.stationConnectionLog.create({
-      data: { stationId: input.stationId, event: "CONNECTED", ipAddress: input.ipAddress, instanceId: input.instanceId, at: now },
-    });
-    const availability = await refreshAvailability(tx, input.stationId);
-    await publish(tx, { type: "station", stationId: input.stationId, isOnline: true, availability });
-  }, TX_OPTIONS);
-  return now;
-}
+type TConnect = { stationId: string; instanceId: string; ipAddress?: string; replaced?: boolean };
+type TDisconnect = { stationId: string; instanceId: string; connectedAt: Date; reason?: string; event?: ConnectionEvent };
 
-/** Marks the charger offline unless another connection (maybe on another instance) took over meanwhile. */
-export async function markDisconnected(
-  db: Db,
-  input: { stationId: string; instanceId: string; connectedAt: Date; reason?: string; event?: ConnectionEvent },
-) {
-  await db.$transaction(async (tx) => {
-    const taken = await tx.station.updateMany({
-      where: { id: input.stationId, ocppInstanceId: input.instanceId, connectedAt: { lte: input.connectedAt } },
-      data: { isOnline: false, ocppInstanceId: null },
-    });
-    await tx.stationConnectionLog.create({
-      data: { stationId: input.stationId, event: input.event ?? "DISCONNECTED", instanceId: input.instanceId, reason: input.reason },
-    });
-    if (taken.count) {
-      const availability = await refreshAvailability(tx, input.stationId);
-      await publish(tx, { type: "station", stationId: input.stationId, isOnline: false, availability });
-    }
-  }, TX_OPTIONS);
-}
+// The SQL twin of computeAvailability (availability.ts): s is a row with the
+// station's id; the other arguments are SQL expressions (the caller may
+// substitute values a statement is about to write).
+export const AVAILABILITY_SQL = (s: string, online = `${s}.is_online`, chargerStatus = `${s}.charger_status`, connectorStatus = "c.status::text") => `(
+  SELECT CASE
+    WHEN NOT ${online} THEN 'OFFLINE'
+    WHEN ${chargerStatus} IN ('FAULTED', 'UNAVAILABLE') THEN 'OUT_OF_ORDER'
+    WHEN count(*) FILTER (WHERE live) = 0 THEN CASE WHEN ${chargerStatus} = 'AVAILABLE' THEN 'AVAILABLE' ELSE 'UNKNOWN' END
+    WHEN bool_or(live AND status = 'AVAILABLE') THEN 'AVAILABLE'
+    WHEN bool_and(NOT live OR status IN ('FAULTED', 'UNAVAILABLE')) THEN 'OUT_OF_ORDER'
+    ELSE 'BUSY' END
+  FROM (SELECT st AS status, (NOT c.removed AND st <> 'UNKNOWN') AS live
+          FROM connectors c, LATERAL (SELECT ${connectorStatus} AS st) x WHERE c.station_id = ${s}.id) c
+)`;
 
-/** On start-up: chargers this instance held before a crash are not connected any more. */
-export async function releaseInstance(db: Db, instanceId: string) {
-  const stale = await db.station.findMany({ where: { ocppInstanceId: instanceId }, select: { id: true, connectedAt: true } });
-  for (const s of stale) {
-    await markDisconnected(db, { stationId: s.id, instanceId, connectedAt: s.connectedAt ?? new Date(), reason: "Server restarted" });
+const CONNECT_SQL = `
+WITH v AS (
+  SELECT DISTINCT ON (station_id) * FROM unnest($1::uuid[], $2::text[], $3::bool[], $4::timestamptz[]) AS v(station_id, ip, replaced, at)
+   ORDER BY station_id, at DESC
+),
+av AS (
+  UPDATE stations s SET is_online = true, ocpp_instance_id = $5::text, connected_at = v.at, updated_at = now(),
+         availability = ${AVAILABILITY_SQL("s", "true")}::"Availability"
+    FROM v WHERE s.id = v.station_id RETURNING s.id, s.availability::text AS availability
+),
+logs AS (
+  INSERT INTO station_connection_logs (station_id, event, ip_address, instance_id, reason, at)
+  SELECT station_id, 'REPLACED'::"ConnectionEvent", ip, $5::text, 'A new connection replaced the open one', at FROM v WHERE replaced
+  UNION ALL
+  SELECT station_id, 'CONNECTED'::"ConnectionEvent", ip, $5::text, NULL, at FROM v
+  RETURNING 1
+)
+SELECT (SELECT count(*) FROM logs)::int AS logged,
+       (SELECT count(pg_notify('${EVENTS_CHANNEL}', json_build_object('type', 'station', 'stationId', id, 'isOnline', true, 'availability', availability)::text)) FROM av)::int AS notified`;
+
+// A disconnect is ignored (apart from its log row) when another connection,
+// maybe on another instance, took the charger over meanwhile.
+const DISCONNECT_SQL = `
+WITH v AS (
+  SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::text[]) AS v(station_id, connected_at, reason, event)
+),
+off AS (
+  UPDATE stations s SET is_online = false, ocpp_instance_id = NULL, availability = 'OFFLINE', updated_at = now()
+    FROM v WHERE s.id = v.station_id AND s.ocpp_instance_id = $5::text AND s.connected_at <= v.connected_at
+  RETURNING s.id
+),
+logs AS (
+  INSERT INTO station_connection_logs (station_id, event, instance_id, reason)
+  SELECT station_id, event::"ConnectionEvent", $5::text, reason FROM v RETURNING 1
+)
+SELECT (SELECT count(*) FROM logs)::int AS logged,
+       (SELECT count(pg_notify('${EVENTS_CHANNEL}', json_build_object('type', 'station', 'stationId', id, 'isOnline', false, 'availability', 'OFFLINE')::text)) FROM off)::int AS notified`;
+
+// Every charger an instance holds, at once: shutdown and restart after a crash.
+const RELEASE_SQL = `
+WITH off AS (
+  UPDATE stations SET is_online = false, ocpp_instance_id = NULL, availability = 'OFFLINE', updated_at = now()
+   WHERE ocpp_instance_id = $1::text RETURNING id
+),
+logs AS (
+  INSERT INTO station_connection_logs (station_id, event, instance_id, reason)
+  SELECT id, 'DISCONNECTED'::"ConnectionEvent", $1::text, $2::text FROM off RETURNING 1
+)
+SELECT (SELECT count(*) FROM logs)::int AS released,
+       (SELECT count(pg_notify('${EVENTS_CHANNEL}', json_build_object('type', 'station', 'stationId', id, 'isOnline', false, 'availability', 'OFFLINE')::text)) FROM off)::int AS notified`;
+
+export class StationConnectionWriter {
+  private readonly connects: GroupCommit<TConnect & { at: Date }, Date>;
+  private readonly disconnects: GroupCommit<TDisconnect, void>;
+
+  constructor(private readonly db: Db) {
+    this.connects = new GroupCommit((items) => this.writeConnects(items), { maxBatch: 500, concurrency: 1 });
+    this.disconnects = new GroupCommit((items) => this.writeDisconnects(items), { maxBatch: 500, concurrency: 1 });
   }
+
+  /** Resolves to the connection time, which markDisconnected needs to tell this connection from a newer one. */
+  markConnected(input: TConnect): Promise<Date> {
+    return this.connects.submit({ ...input, at: new Date() });
+  }
+
+  /** Marks the charger offline unless another connection (maybe on another instance) took over meanwhile. */
+  markDisconnected(input: TDisconnect): Promise<void> {
+    return this.disconnects.submit(input);
+  }
+
+  async drain(): Promise<void> {
+    await Promise.all([this.connects.drain(), this.disconnects.drain()]);
+  }
+
+  private async writeConnects(items: (TConnect & { at: Date })[]): Promise<Date[]> {
+    // One instance per writer in practice; group by instance to stay correct anyway.
+    for (const [instanceId, group] of groupBy(items, (i) => i.instanceId)) {
+      await this.db.$queryRawUnsafe(
+        CONNECT_SQL,
+        group.map((i) => i.stationId),
+        group.map((i) => i.ipAddress ?? null),
+        group.map((i) => !!i.replaced),
+        group.map((i) => i.at.toISOString()),
+        instanceId,
+      );
+    }
+    return items.map((i) => i.at);
+  }
+
+  private async writeDisconnects(items: TDisconnect[]): Promise<void[]> {
+    for (const [instanceId, group] of groupBy(items, (i) => i.instanceId)) {
+      await this.db.$queryRawUnsafe(
+        DISCONNECT_SQL,
+        group.map((i) => i.stationId),
+        group.map((i) => i.connectedAt.toISOString()),
+        group.map((i) => i.reason ?? null),
+        group.map((i) => i.event ?? "DISCONNECTED"),
+        instanceId,
+      );
+    }
+    return items.map(() => undefined);
+  }
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) m.set(key(it), [...(m.get(key(it)) ?? []), it]);
+  return m;
+}
+
+const writers = new WeakMap<Db, StationConnectionWriter>();
+const writerFor = (db: Db) => {
+  let w = writers.get(db);
+  if (!w) writers.set(db, (w = new StationConnectionWriter(db)));
+  return w;
+};
+
+export const markConnected = (db: Db, input: TConnect): Promise<Date> => writerFor(db).markConnected(input);
+export const markDisconnected = (db: Db, input: TDisconnect): Promise<void> => writerFor(db).markDisconnected(input);
+
+/** Marks every charger this instance holds offline in one statement (shutdown; start-up after a crash). */
+export async function releaseInstance(db: Db, instanceId: string, reason = "Server restarted"): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<{ released: number }[]>(RELEASE_SQL, instanceId, reason);
+  return row.released;
 }
