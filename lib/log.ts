@@ -16,7 +16,11 @@ function write(level: string, msg: string, extra?: unknown) {
 
 export const logInfo = (msg: string, extra?: unknown) => write("info", msg, extra);
 export const logWarn = (msg: string, extra?: unknown) => write("warn", msg, extra);
+/** bcrypt hashes and our API keys, wherever they appear in free text. */
+const SECRET_TEXT = /\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}|cw_live_[A-Za-z0-9_-]{20,}/g;
+const scrub = (s: string | undefined) => s?.replace(SECRET_TEXT, "[redacted]");
+
 export function logError(msg: string, err?: unknown, extra?: unknown) {
   const e = err as Error | undefined;
-  write("error", msg, { ...(extra as object), error: e?.message, stack: e?.stack?.split("\n").slice(0, 6).join(" | ") });
+  write("error", msg, { ...(extra as object), error: scrub(e?.message), stack: scrub(e?.stack?.split("\n").slice(0, 6).join(" | ")) });
 }

@@ -6,7 +6,9 @@ import { PrismaClient } from "./generated/client.ts";
 export type Db = PrismaClient;
 
 export function createDb(connectionString: string, max = 10): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  // "minimal": error messages without the query's arguments, which may hold
+  // password hashes or tokens and end up in logs.
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }), errorFormat: "minimal" });
 }
 
 const g = globalThis as unknown as { __chargewayDb?: Db };

@@ -84,6 +84,11 @@ export async function changeConfiguration(
   const station = await findCharger(db, user, input.siteId, input.stationId);
   const known = await db.stationConfigurationKey.findUnique({ where: { stationId_key: { stationId: station.id, key: input.key } } });
   if (known?.readonly) throw new AppError("INVALID_INPUT", "garage.err.configReadonly", { key: ["garage.err.configReadonly"] });
+  // The charger's Basic-auth password: changing it here would lock the charger
+  // out (our stored hash would not follow). It is set with the charger's password instead.
+  if (input.key.trim().toLowerCase() === "authorizationkey") {
+    throw new AppError("INVALID_INPUT", "garage.err.configReadonly", { key: ["garage.err.configReadonly"] });
+  }
   return send(db, user, station.id, "ChangeConfiguration", { key: input.key, value: input.value }, meta);
 }
 

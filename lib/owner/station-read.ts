@@ -63,6 +63,8 @@ export type TStationForm = {
 export async function findStationForEdit(db: Db, user: TOwnerUser, stationId: string) {
   const s = await db.station.findFirst({
     where: { id: stationId, ...ownedBy(user) },
+    // The editor never needs the charger password's hash: keep it out of reach.
+    omit: { ocppPasswordHash: true },
     include: {
       connectors: { where: { removed: false }, orderBy: { connectorId: "asc" } },
       amenities: { select: { amenity: { select: { code: true } } } },

@@ -34,7 +34,8 @@ export async function startCharging(
 ): Promise<{ sessionId: string }> {
   const now = opts.now ?? new Date();
   const station = await db.station.findFirst({
-    where: { id: input.stationId, status: "ACTIVE" },
+    // Only public stations: a garage's private chargers are for its renters' cards.
+    where: { id: input.stationId, status: "ACTIVE", publish: true },
     select: { id: true, name: true, ocppIdentity: true, isOnline: true, connectors: { where: { connectorId: input.connectorNumber, removed: false } } },
   });
   if (!station) throw notFoundError("This station");

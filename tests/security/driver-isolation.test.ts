@@ -103,7 +103,7 @@ test("a garage's private charger cannot be favourited, reviewed, reported or boo
 // For the lead: lib/sessions/start-charging.ts only checks status ACTIVE, not
 // that the station is on the public map (PUBLIC_STATION), so a driver who
 // learns a garage charger's id can start it remotely (with a held payment).
-test("a driver cannot start a garage's private charger from the app", { todo: "lib/sessions/start-charging.ts must require PUBLIC_STATION" }, async () => {
+test("a driver cannot start a garage's private charger from the app", async () => {
   const garageAdmin = await makeUser(t.db, "GARAGE_ADMIN");
   const driver = await makeUser(t.db, "DRIVER");
   const { station } = await garage(t.db, garageAdmin.id);
@@ -117,7 +117,7 @@ test("a driver cannot start a garage's private charger from the app", { todo: "l
 // For the lead: lib/sessions/live-state.ts runs adoptStartedSession on any id
 // before checking whose it is, so another driver polling /sessions/<id>/state
 // moves (here: fails) someone else's pending start.
-test("polling another driver's pending start changes nothing", { todo: "lib/sessions/live-state.ts must authorise before adoptStartedSession" }, async () => {
+test("polling another driver's pending start changes nothing", async () => {
   const alice = await makeUser(t.db, "DRIVER");
   const mallory = await makeUser(t.db, "DRIVER");
   const station = await publicStation(t.db);

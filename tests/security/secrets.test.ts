@@ -67,7 +67,7 @@ test("admin, owner, garage, public and API reads hold no password hashes, API ke
 
 // For the lead: findStationForEdit returns the whole Station row (include), so
 // ocppPasswordHash is one spread away from a client component's props.
-test("the owner's station editor gets no charger password hash", { todo: "lib/owner/station-read.ts findStationForEdit: select (or omit ocppPasswordHash)" }, async () => {
+test("the owner's station editor gets no charger password hash", async () => {
   const owner = await makeUser(t.db, "OWNER");
   const pub = await publicStation(t.db, owner.id);
   assertClean("owner station editor", await findStationForEdit(t.db, owner, pub.id));

@@ -14,6 +14,7 @@ import { isDemoPayments } from "@/lib/payments/index.ts";
 import { connectorPricing } from "@/lib/sessions/index.ts";
 import { describeTariff } from "@/lib/tariffs/index.ts";
 import { startChargingAction } from "./actions.ts";
+import { isUuid } from "@/lib/stations/visibility.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Start charging" };
@@ -24,11 +25,11 @@ export default async function ChargePage({ params, searchParams }: { params: Pro
   const user = await requirePermission("driver:self", `/stations/${id}/charge`);
   const { t, locale } = await getI18n();
   const station = await db().station.findFirst({
-    where: { id, status: "ACTIVE" },
+    where: { id, status: "ACTIVE", publish: true },
     select: { id: true, name: true, timeZone: true, ocppIdentity: true, isOnline: true, connectors: { where: { removed: false }, orderBy: { connectorId: "asc" } } },
   });
   if (!station) notFound();
-  const booking = q.booking ? await db().booking.findFirst({ where: { id: q.booking, userId: user.id, stationId: station.id, status: { in: ["CONFIRMED", "ACTIVE"] } } }) : null;
+  const booking = q.booking && isUuid(q.booking) ? await db().booking.findFirst({ where: { id: q.booking, userId: user.id, stationId: station.id, status: { in: ["CONFIRMED", "ACTIVE"] } } }) : null;
   const chosen = station.connectors.find((c) => c.id === (booking?.connectorId ?? q.connector)) ?? station.connectors[0];
   const pricing = chosen ? await connectorPricing(db(), station.id, chosen.connectorId) : null;
   const now = new Date();
