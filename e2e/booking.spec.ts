@@ -57,7 +57,7 @@ test("@mobile wallet: top up by card, book from the wallet, cancel for free — 
 
   await page.goto("/bookings");
   await page.getByTestId("cancel-booking").click();
-  await expect(page.getByText("Booking cancelled. Nothing was charged.")).toBeVisible();
+  await expect(page.getByTestId("booking-cancelled")).toHaveText("Booking cancelled. Nothing was charged.");
   await expect(page.getByTestId("booking-status").first()).toHaveText("Cancelled");
   await page.goto("/account/wallet");
   await expect(page.getByTestId("wallet-balance")).toContainText("€20.00");

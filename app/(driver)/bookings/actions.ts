@@ -6,9 +6,9 @@ import { cancelBooking } from "@/lib/booking/index.ts";
 import { db } from "@/lib/db/client.ts";
 
 const cancel = defineAction({ name: "cancel-booking", input: z.object({ bookingId: z.string().uuid() }), permission: "driver:self" }, async (input, { user }) => {
-  const r = await cancelBooking(db(), user!, input.bookingId);
+  await cancelBooking(db(), user!, input.bookingId);
   revalidatePath("/bookings");
-  return { message: r.free ? "free" : "late" };
+  return { href: `/bookings?cancelled=${input.bookingId}` };
 });
 
 export async function cancelBookingAction(input: unknown) { return cancel(input); }

@@ -12,19 +12,25 @@ import { cancelBookingAction } from "./actions.ts";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "My bookings" };
 
-export default async function BookingsPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
+export default async function BookingsPage({ searchParams }: { searchParams: Promise<{ created?: string; cancelled?: string }> }) {
   const user = await requirePermission("driver:self", "/bookings");
-  const { created } = await searchParams;
+  const { created, cancelled } = await searchParams;
   const { t, locale } = await getI18n();
   const bookings = await db().booking.findMany({
     where: { userId: user.id, status: { not: "PENDING" } }, orderBy: { startsAt: "desc" }, take: 50,
     include: { station: { select: { name: true, timeZone: true } }, connector: { select: { connectorId: true, type: true } } },
   });
   const now = new Date();
+  const gone = cancelled ? bookings.find((b) => b.id === cancelled && b.status === "CANCELLED") : undefined;
   return (
     <div className="flex flex-col gap-4 max-w-3xl">
       <PageTitle testId="bookings-title">{t("bookings.title")}</PageTitle>
       {created && <p role="status" className="rounded-md bg-brand-50 border border-brand-200 px-3 py-2" data-testid="booking-created">{t("bookings.created")}</p>}
+      {gone && (
+        <p role="status" className="rounded-md bg-brand-50 border border-brand-200 px-3 py-2" data-testid="booking-cancelled">
+          {gone.totalAmountMinor > 0 ? t("bookings.cancelLate", { fee: formatMoney(gone.totalAmountMinor, gone.currency, locale) }) : t("bookings.cancelFree")}
+        </p>
+      )}
       {bookings.length === 0 ? <p className="text-slate-600">{t("bookings.none")}</p> : (
         <ul className="flex flex-col gap-3" data-testid="booking-list">
           {bookings.map((b) => (
@@ -39,7 +45,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Pro
                   <Link href={`/stations/${b.stationId}/charge?booking=${b.id}`} className="rounded-md bg-brand-600 text-white px-3 py-1.5 font-medium" data-testid="booking-charge">{t("bookings.charge")}</Link>
                 )}
                 {b.status === "CONFIRMED" && (
-                  <CancelBookingButton bookingId={b.id} action={cancelBookingAction} label={t("bookings.cancel")} working={t("bookings.cancelWorking")} free={t("bookings.cancelFree")} late={t("bookings.cancelLate", { fee: formatMoney(b.reservationFeeMinor, b.currency, locale) })} />
+                  <CancelBookingButton bookingId={b.id} action={cancelBookingAction} label={t("bookings.cancel")} working={t("bookings.cancelWorking")} />
                 )}
                 {b.totalAmountMinor > 0 && <Link href={`/account/receipts/booking/${b.id}`} className="underline">{t("bookings.receipt")} ({formatMoney(b.totalAmountMinor, b.currency, locale)})</Link>}
               </div>
