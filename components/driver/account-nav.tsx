@@ -6,6 +6,10 @@ const ITEMS = [
   ["/account", "driver.nav.overview"],
   ["/account/favorites", "driver.nav.favorites"],
   ["/account/history", "driver.nav.history"],
+  ["/bookings", "driver.nav.bookings"],
+  ["/account/wallet", "driver.nav.wallet"],
+  ["/account/receipts", "driver.nav.receipts"],
+  ["/mobile", "driver.nav.mobile"],
   ["/account/reviews", "driver.nav.reviews"],
   ["/account/settings", "driver.nav.settings"],
 ] as const;

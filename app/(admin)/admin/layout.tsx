@@ -9,6 +9,7 @@ const SECTIONS: [string, MessageKey][] = [
   ["/admin/operators", "admin.nav.operators"],
   ["/admin/stations", "admin.nav.stations"],
   ["/admin/issues", "admin.nav.issues"],
+  ["/admin/documents", "admin.nav.documents"],
   ["/admin/audit", "admin.nav.audit"],
   ["/admin/settings", "admin.nav.settings"],
   ["/admin/api-keys", "admin.nav.apiKeys"],

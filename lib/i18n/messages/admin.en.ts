@@ -266,4 +266,5 @@ export const adminEn = {
   "admin.apiKeys.prefix": "Key starts with",
   "admin.apiKeys.lastUsed": "Last used",
   "admin.apiKeys.revoked": "Revoked",
+  "admin.nav.documents": "Provider documents",
 } as const;

@@ -267,4 +267,5 @@ export const adminRu: Record<keyof typeof adminEn, string> = {
   "admin.apiKeys.prefix": "Начало ключа",
   "admin.apiKeys.lastUsed": "Последнее использование",
   "admin.apiKeys.revoked": "Отозван",
+  "admin.nav.documents": "Документы провайдеров",
 };

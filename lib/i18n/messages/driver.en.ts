@@ -77,4 +77,8 @@ export const driverEn = {
   "driver.settings.filter.q": "Text: “{value}”",
   "driver.working": "Please wait…",
   "driver.networkError": "Network error. Please try again.",
+  "driver.nav.bookings": "Bookings",
+  "driver.nav.wallet": "Wallet",
+  "driver.nav.receipts": "Receipts",
+  "driver.nav.mobile": "Mobile charging",
 } as const;

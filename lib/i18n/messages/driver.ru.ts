@@ -78,4 +78,8 @@ export const driverRu: Record<keyof typeof driverEn, string> = {
   "driver.settings.filter.q": "Текст: «{value}»",
   "driver.working": "Подождите…",
   "driver.networkError": "Ошибка сети. Попробуйте ещё раз.",
+  "driver.nav.bookings": "Бронирования",
+  "driver.nav.wallet": "Кошелёк",
+  "driver.nav.receipts": "Чеки",
+  "driver.nav.mobile": "Мобильная зарядка",
 };
