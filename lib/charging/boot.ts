@@ -1,6 +1,5 @@
 // BootNotification: what the hardware says about itself goes on the station
 // and into the boot log; the registration status decides the answer.
-import { TX_OPTIONS } from "./types.ts";
 import type { Db, RegistrationStatus } from "../db/client.ts";
 import type { TChargerRef } from "./types.ts";
 
@@ -30,16 +29,27 @@ export async function recordBoot(db: Db, input: TBootInput): Promise<{ registrat
     meterType: input.meterType ?? null,
     meterSerialNumber: input.meterSerialNumber ?? null,
   };
-  return db.$transaction(async (tx) => {
-    const station = await tx.station.update({
-      where: { id: input.stationId },
-      data: { ...hw, lastBootAt: at, lastHeartbeatAt: at },
-      select: { registrationStatus: true, status: true },
-    });
-    // A station an admin removed or suspended is refused even if its row still has ACCEPTED.
-    const registrationStatus: RegistrationStatus =
-      station.status === "REMOVED" || station.status === "SUSPENDED" ? "REJECTED" : station.registrationStatus;
-    await tx.bootLog.create({ data: { stationId: input.stationId, bootTime: at, ...hw, ipAddress: input.ipAddress ?? null, answer: registrationStatus } });
-    return { registrationStatus, at };
-  }, TX_OPTIONS);
+  const [row] = await db.$queryRawUnsafe<{ answer: RegistrationStatus }[]>(
+    BOOT_SQL,
+    input.stationId, hw.vendor, hw.model, hw.firmwareVersion, hw.serialNumber, hw.chargeBoxSerial, hw.iccid, hw.imsi,
+    hw.meterType, hw.meterSerialNumber, at.toISOString(), input.ipAddress ?? null,
+  );
+  if (!row) throw new Error(`Station ${input.stationId} not found`);
+  return { registrationStatus: row.answer, at };
 }
+
+// One statement (a reconnect storm boots thousands of chargers at once). A
+// station an admin removed or suspended is refused even if its row still has ACCEPTED.
+const BOOT_SQL = `
+WITH st AS (
+  UPDATE stations SET vendor = $2, model = $3, firmware_version = $4, serial_number = $5, charge_box_serial = $6, iccid = $7, imsi = $8,
+         meter_type = $9, meter_serial_number = $10, last_boot_at = $11::timestamptz, last_heartbeat_at = $11::timestamptz, updated_at = now()
+   WHERE id = $1::uuid
+  RETURNING CASE WHEN status::text IN ('REMOVED', 'SUSPENDED') THEN 'REJECTED' ELSE registration_status::text END AS answer
+),
+log AS (
+  INSERT INTO boot_logs (station_id, boot_time, vendor, model, firmware_version, serial_number, charge_box_serial, iccid, imsi, meter_type, meter_serial_number, ip_address, answer)
+  SELECT $1::uuid, $11::timestamptz, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12, answer::"RegistrationStatus" FROM st
+  RETURNING 1
+)
+SELECT answer FROM st`;

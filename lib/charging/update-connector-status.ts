@@ -1,14 +1,14 @@
 // StatusNotification: connector 0 is the charger as a whole. A row in the
 // status history is written only when status or error code changed, so a
-// charger repeating itself does not flood it. Two statements instead of an
-// interactive transaction (this is a hot path); each is atomic, and a retried
-// message repeats them harmlessly.
+// charger repeating itself does not flood it. One statement per message (hot
+// path): it updates the connector, logs a change, recomputes the station's
+// availability in SQL and publishes the events, all committed together.
 import type { ConnectorStatus, Db } from "../db/client.ts";
-import { EVENTS_CHANNEL, encodeEvent } from "../realtime/events.ts";
-import { computeAvailability } from "./availability.ts";
+import { EVENTS_CHANNEL } from "../realtime/events.ts";
 import { isClockSkewed, shouldReportSkew } from "./clock-skew.ts";
 import { findOrCreateConnector } from "./connectors.ts";
 import { recordIncident } from "./incidents.ts";
+import { AVAILABILITY_SQL } from "./station-connection.ts";
 import type { TChargerRef } from "./types.ts";
 
 export type TConnectorStatusInput = TChargerRef & {
@@ -22,13 +22,7 @@ export type TConnectorStatusInput = TChargerRef & {
   receivedAt?: Date;
 };
 
-type TStatusRow = {
-  found: number;
-  changed: number;
-  is_online: boolean;
-  charger_status: string | null;
-  connectors: { status: ConnectorStatus; removed: boolean }[] | null;
-};
+type TStatusRow = { found: number; changed: number; availability: string | null };
 
 export async function updateConnectorStatus(db: Db, input: TConnectorStatusInput) {
   const receivedAt = input.receivedAt ?? new Date();
@@ -53,32 +47,7 @@ export async function updateConnectorStatus(db: Db, input: TConnectorStatusInput
       detail: `StatusNotification stamped ${input.timestamp.toISOString()}, received ${receivedAt.toISOString()}`,
     });
   }
-
-  const availability = computeAvailability({
-    isOnline: res.is_online,
-    chargerStatus: input.connectorNumber === 0 ? input.status : res.charger_status,
-    connectors: res.connectors ?? [],
-  });
-  const statusEvent = encodeEvent({
-    type: "connector_status",
-    stationId: input.stationId,
-    connectorId: input.connectorNumber,
-    status: input.status,
-    errorCode: input.errorCode,
-    availability,
-  });
-  await db.$executeRawUnsafe(
-    `WITH upd AS (
-       UPDATE stations SET availability = $2::text::"Availability", updated_at = now()
-        WHERE id = $1::uuid AND availability <> $2::text::"Availability" RETURNING id, is_online)
-     SELECT pg_notify($4, $3),
-            (SELECT pg_notify($4, json_build_object('type', 'station', 'stationId', id, 'isOnline', is_online, 'availability', $2::text)::text) FROM upd)`,
-    input.stationId,
-    availability,
-    statusEvent,
-    EVENTS_CHANNEL,
-  );
-  return { changed: res.changed > 0, availability };
+  return { changed: res.changed > 0, availability: res.availability as NonNullable<typeof res.availability> };
 }
 
 const LOG_CHANGE = `
@@ -87,14 +56,18 @@ log AS (
   SELECT $1::uuid, $2::int, prev.status, $3::text, $4::text, $6::text, $8::jsonb, $7::timestamptz, $9::timestamptz FROM prev
    WHERE prev.status IS DISTINCT FROM $3::text OR prev.error_code IS DISTINCT FROM $4::text
   RETURNING 1
-)
--- The statement sees the connectors as they were before it: substitute the new status.
-SELECT (SELECT count(*) FROM upd)::int AS found, (SELECT count(*) FROM log)::int AS changed,
-       s.is_online, s.charger_status,
-       (SELECT json_agg(json_build_object('status', CASE WHEN c.connector_id = $2::int THEN $3::text ELSE c.status::text END, 'removed', c.removed))
-          FROM connectors c WHERE c.station_id = $1::uuid) AS connectors
-  FROM stations s WHERE s.id = $1::uuid`;
+)`;
 
+// The events: connector_status always, station only when availability moved.
+const RESULT = `
+SELECT (SELECT count(*) FROM prev)::int AS found, (SELECT count(*) FROM log)::int AS changed,
+       (SELECT after FROM calc) AS availability,
+       (SELECT count(pg_notify('${EVENTS_CHANNEL}', json_build_object('type', 'connector_status', 'stationId', $1::uuid, 'connectorId', $2::int,
+          'status', $3::text, 'errorCode', $4::text, 'availability', after)::text)) FROM calc) AS n1,
+       (SELECT count(pg_notify('${EVENTS_CHANNEL}', json_build_object('type', 'station', 'stationId', $1::uuid, 'isOnline', is_online,
+          'availability', after)::text)) FROM calc WHERE after <> before) AS n2`;
+
+// The statement sees the connectors as they were before it: substitute the new status.
 const CONNECTOR_SQL = `
 WITH prev AS (
   SELECT id, status::text AS status, error_code FROM connectors WHERE station_id = $1::uuid AND connector_id = $2::int FOR UPDATE
@@ -104,14 +77,29 @@ upd AS (
          status_info = $6::text, status_updated_at = $7::timestamptz, updated_at = now()
     FROM prev WHERE c.id = prev.id RETURNING c.id
 ),
-${LOG_CHANGE}`;
+${LOG_CHANGE},
+calc AS (
+  SELECT s.id, s.is_online, s.availability::text AS before,
+         ${AVAILABILITY_SQL("s", "s.is_online", "s.charger_status", "CASE WHEN c.connector_id = $2::int THEN $3::text ELSE c.status::text END")} AS after
+    FROM stations s WHERE s.id = $1::uuid AND EXISTS (SELECT 1 FROM prev)
+),
+st AS (
+  UPDATE stations s SET availability = calc.after::"Availability", updated_at = now()
+    FROM calc WHERE s.id = calc.id AND calc.after <> calc.before RETURNING s.id
+)
+${RESULT}`;
 
 const CHARGER_SQL = `
 WITH prev AS (
-  SELECT id, charger_status AS status, charger_error_code AS error_code, $5::text AS v FROM stations WHERE id = $1::uuid FOR UPDATE
+  SELECT id, is_online, charger_status AS status, charger_error_code AS error_code, availability::text AS before, $5::text AS v
+    FROM stations WHERE id = $1::uuid FOR UPDATE
+),
+calc AS (
+  SELECT prev.id, prev.is_online, prev.before, ${AVAILABILITY_SQL("prev", "prev.is_online", "$3::text")} AS after FROM prev
 ),
 upd AS (
-  UPDATE stations s SET charger_status = $3::text, charger_error_code = $4::text, updated_at = now()
-    FROM prev WHERE s.id = prev.id RETURNING s.id
+  UPDATE stations s SET charger_status = $3::text, charger_error_code = $4::text, availability = calc.after::"Availability", updated_at = now()
+    FROM calc WHERE s.id = calc.id RETURNING s.id
 ),
-${LOG_CHANGE}`;
+${LOG_CHANGE}
+${RESULT}`;
