@@ -1,11 +1,26 @@
 // The platform's periodic work, in one list (see lib/jobs/scheduler.ts).
 import type { Db } from "../db/client.ts";
 import { dueOperators, syncOperator } from "../ocpi/index.ts";
+import { runBookingSweep } from "../booking/index.ts";
 import { refreshMapCells } from "../map/query-cells.ts";
+import { runSessionSweep } from "../sessions/index.ts";
 import type { Job } from "./scheduler.ts";
 
 export function platformJobs(db: Db): Job[] {
   return [
+    {
+      // ReserveNow at slot start, no-shows after the grace period, the
+      // 15-minutes-left notice, bookings on faulted connectors cancelled.
+      name: "booking-sweep",
+      everyMs: 30_000,
+      run: (now) => runBookingSweep(db, now).then(() => undefined),
+    },
+    {
+      // Sessions the charger stopped are priced and captured; energy caps; idle-fee notices.
+      name: "session-sweep",
+      everyMs: 30_000,
+      run: (now) => runSessionSweep(db, now).then(() => undefined),
+    },
     {
       // Country and continent zooms read pre-aggregated cells (lib/map/query-cells.ts).
       name: "map-cells",

@@ -25,7 +25,13 @@ const merge = (prev: unknown, key: string, value: unknown) =>
  * Capturing 0 is a release (status CANCELLED). Capturing again with the same
  * amount returns the payment unchanged; a different amount is a CONFLICT.
  */
-export async function capture(db: Db, paymentId: string, amountMinor: number): Promise<Payment> {
+export async function capture(
+  db: Db,
+  paymentId: string,
+  amountMinor: number,
+  /** The platform's share of what is captured (owner stations): the fee set at hold time was for the hold. */
+  opts: { platformFeeMinor?: number } = {},
+): Promise<Payment> {
   if (!Number.isInteger(amountMinor) || amountMinor < 0) throw new AppError("INVALID_INPUT", "The amount to capture must be a whole number ≥ 0.");
   return db.$transaction(
     async (tx) => {
@@ -49,7 +55,10 @@ export async function capture(db: Db, paymentId: string, amountMinor: number): P
       }
       return tx.payment.update({
         where: { id: p.id },
-        data: { status: "CAPTURED", capturedMinor: amountMinor, processedAt: new Date(), gatewayResponse: merge(p.gatewayResponse, "capture", response) },
+        data: {
+          status: "CAPTURED", capturedMinor: amountMinor, processedAt: new Date(), gatewayResponse: merge(p.gatewayResponse, "capture", response),
+          ...(opts.platformFeeMinor !== undefined && { platformFeeMinor: Math.min(opts.platformFeeMinor, amountMinor) }),
+        },
       });
     },
     { timeout: 30_000 },

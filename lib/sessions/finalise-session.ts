@@ -3,6 +3,7 @@
 // the hold is released) and tell the driver. Safe to run any number of times.
 // Hook wanted: call finaliseSession(db, sessionId) after lib/charging's
 // stopTransaction commits (the sweep and the live page do it meanwhile).
+import { payoutRouteFor } from "../owner/payouts/destination.ts";
 import type { Db, Prisma } from "../db/client.ts";
 import { notify } from "../notifications/notify.ts";
 import { capture, release } from "../payments/index.ts";
@@ -58,7 +59,9 @@ export async function finaliseSession(db: Db, sessionId: string): Promise<{ cost
   if (!cost) return null;
   const due = cost.totalInclVat;
   const take = Math.min(due, payment.authorizedMinor);
-  const settled = payment.status === "AUTHORIZED" ? await capture(db, payment.id, take) : payment;
+  // The owner's station: the platform's fee on what is actually paid.
+  const route = await payoutRouteFor(db, s.stationId, take);
+  const settled = payment.status === "AUTHORIZED" ? await capture(db, payment.id, take, { platformFeeMinor: route.platformFeeMinor }) : payment;
   const uncovered = due - take;
   const data = (s.sessionData ?? {}) as Record<string, unknown>;
   await db.chargingSession.update({

@@ -2,6 +2,7 @@
 // payment hold, record the attempt (a PENDING session), and ask the charger
 // to start with the driver's app idTag. The charger's StartTransaction then
 // creates the real session, which adopt-started-session.ts links to the attempt.
+import { payoutRouteFor } from "../owner/payouts/destination.ts";
 import { z } from "zod";
 import type { Db, Prisma } from "../db/client.ts";
 import { AppError, notFoundError } from "../errors/app-error.ts";
@@ -65,7 +66,12 @@ export async function startCharging(
   if (hold.energyCapWh === 0) throw new AppError("INVALID_INPUT", "This amount does not cover the station's minimum price.", { targetValue: ["Enter a larger amount."] });
 
   const { idTag, tokenId } = await appIdTagFor(db, user.id);
-  const held = await authorize(db, { userId: user.id, purpose: "SESSION", amountMinor: hold.amountMinor, currency: hold.currency, card: payment });
+  // At an owner's station the charge carries the platform fee (a Stripe destination charge when the owner has onboarded).
+  const route = await payoutRouteFor(db, station.id, hold.amountMinor);
+  const held = await authorize(db, {
+    userId: user.id, purpose: "SESSION", amountMinor: hold.amountMinor, currency: hold.currency, card: payment,
+    platformFeeMinor: route.platformFeeMinor, destinationAccountId: route.destinationAccountId,
+  });
 
   const attempt = await db.chargingSession.create({
     data: {
