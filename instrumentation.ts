@@ -3,11 +3,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.CHARGEWAY_JOBS === "0") return;
   if (process.env.NEXT_PHASE === "phase-production-build" || !process.env.DATABASE_URL) return;
-  const [{ db }, { startScheduler }, { platformJobs }] = await Promise.all([
-    import("./lib/db/client.ts"),
-    import("./lib/jobs/scheduler.ts"),
-    import("./lib/jobs/jobs.ts"),
-  ]);
-  const stop = startScheduler(process.env.DATABASE_URL, platformJobs(db()));
-  process.once("SIGTERM", () => void stop());
+  const { startPlatformJobs } = await import("./lib/jobs/start.ts");
+  startPlatformJobs(process.env.DATABASE_URL);
 }

@@ -1,8 +1,8 @@
 // The cards table shared by the renter page and the cards page: status,
 // expiry, and the block / unblock / expire / re-assign controls.
 import Link from "next/link";
-import { ActionButton } from "./action-button.tsx";
-import { ActionForm } from "./action-form.tsx";
+import { ActionButton } from "@/components/ui/action-button.tsx";
+import { ActionForm } from "@/components/ui/action-form.tsx";
 import { Table, td } from "./section.tsx";
 import { reassignCardAction, setCardStatusAction } from "@/app/(garage)/garage/[siteId]/actions.ts";
 import { formatDateTime } from "@/lib/format.ts";

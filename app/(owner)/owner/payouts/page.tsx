@@ -1,4 +1,4 @@
-import { ActionForm } from "@/components/owner/action-form.tsx";
+import { ActionForm } from "@/components/ui/action-form.tsx";
 import { Section, td, th } from "@/components/owner/section.tsx";
 import { PageTitle, Stat } from "@/components/ui/stat.tsx";
 import { formatDateTime, formatMoney } from "@/lib/format.ts";

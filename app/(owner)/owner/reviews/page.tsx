@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ActionForm } from "@/components/owner/action-form.tsx";
+import { ActionForm } from "@/components/ui/action-form.tsx";
 import { Section } from "@/components/owner/section.tsx";
 import { PageTitle } from "@/components/ui/stat.tsx";
 import { formatDateTime } from "@/lib/format.ts";

@@ -1,4 +1,4 @@
-import { ActionForm } from "@/components/garage/action-form.tsx";
+import { ActionForm } from "@/components/ui/action-form.tsx";
 import { CardRows } from "@/components/garage/card-rows.tsx";
 import { Pager } from "@/components/garage/pager.tsx";
 import { Section } from "@/components/garage/section.tsx";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ActionForm } from "@/components/garage/action-form.tsx";
+import { ActionForm } from "@/components/ui/action-form.tsx";
 import { Pager } from "@/components/garage/pager.tsx";
 import { Section, Table, td } from "@/components/garage/section.tsx";
 import { PageTitle } from "@/components/ui/stat.tsx";

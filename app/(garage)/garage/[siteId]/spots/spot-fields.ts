@@ -1,5 +1,5 @@
 // The spot form's fields, shared by "add a spot" and "edit spot".
-import type { TFieldSpec } from "@/components/garage/action-form.tsx";
+import type { TFieldSpec } from "@/components/ui/action-form.tsx";
 import type { Translate } from "@/lib/i18n/translate.ts";
 
 export function spotFields(

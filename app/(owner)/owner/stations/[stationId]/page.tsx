@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { headers } from "next/headers";
-import { ActionButton } from "@/components/owner/action-button.tsx";
+import { ActionButton } from "@/components/ui/action-button.tsx";
 import { ChargerPanel } from "@/components/owner/charger-panel.tsx";
 import { PhotoUpload } from "@/components/owner/photo-upload.tsx";
 import { Section } from "@/components/owner/section.tsx";

@@ -1,5 +1,5 @@
-import { ActionButton } from "@/components/garage/action-button.tsx";
-import { ActionForm } from "@/components/garage/action-form.tsx";
+import { ActionButton } from "@/components/ui/action-button.tsx";
+import { ActionForm } from "@/components/ui/action-form.tsx";
 import { Section, Table, td } from "@/components/garage/section.tsx";
 import { SessionTable } from "@/components/garage/session-table.tsx";
 import { PageTitle } from "@/components/ui/stat.tsx";

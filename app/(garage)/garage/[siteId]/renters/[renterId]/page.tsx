@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { ActionButton } from "@/components/garage/action-button.tsx";
-import { ActionForm } from "@/components/garage/action-form.tsx";
+import { ActionButton } from "@/components/ui/action-button.tsx";
+import { ActionForm } from "@/components/ui/action-form.tsx";
 import { CardRows } from "@/components/garage/card-rows.tsx";
 import { SessionTable } from "@/components/garage/session-table.tsx";
 import { Section } from "@/components/garage/section.tsx";

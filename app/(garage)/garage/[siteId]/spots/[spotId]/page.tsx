@@ -1,4 +1,4 @@
-import { ActionForm } from "@/components/garage/action-form.tsx";
+import { ActionForm } from "@/components/ui/action-form.tsx";
 import { Section } from "@/components/garage/section.tsx";
 import { PageTitle } from "@/components/ui/stat.tsx";
 import { db as getDb } from "@/lib/db/client.ts";

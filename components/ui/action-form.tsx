@@ -1,5 +1,5 @@
 "use client";
-// A form that calls a garage server action and shows its answer: field errors
+// A form that calls a server action (lib/actions/action.ts result) and shows its answer: field errors
 // beside the fields, the overall error above, the success message below.
 // Several may share a page, so ids come from useId, not from field names.
 import { useId, useRef, useState } from "react";
@@ -9,7 +9,7 @@ import { FormError } from "@/components/ui/field.tsx";
 export type TFieldSpec = {
   name: string;
   label: string;
-  type?: "text" | "email" | "tel" | "date" | "month" | "select" | "number";
+  type?: "text" | "email" | "tel" | "date" | "month" | "select" | "number" | "textarea";
   options?: { value: string; label: string; disabled?: boolean }[];
   defaultValue?: string;
   hint?: string;
@@ -28,6 +28,7 @@ export function ActionForm(props: {
   resetOnSuccess?: boolean;
   inline?: boolean;
   testId?: string;
+  networkError?: string;
 }) {
   const router = useRouter();
   const formId = useId();
@@ -53,10 +54,11 @@ export function ActionForm(props: {
       }
       setMessage(res.data.message ?? null);
       if (props.resetOnSuccess) formRef.current?.reset();
-      if (res.data.redirectTo) router.push(res.data.redirectTo);
+      if (res.data.redirectTo?.startsWith("http")) window.location.assign(res.data.redirectTo);
+      else if (res.data.redirectTo) router.push(res.data.redirectTo);
       else router.refresh();
     } catch {
-      setError("Network error. Please try again.");
+      setError(props.networkError ?? "Network error. Please try again.");
     } finally {
       setBusy(false);
     }
@@ -82,6 +84,8 @@ export function ActionForm(props: {
               <select {...common}>
                 {f.options?.map((o) => <option key={o.value} value={o.value} disabled={o.disabled}>{o.label}</option>)}
               </select>
+            ) : f.type === "textarea" ? (
+              <textarea {...common} rows={3} />
             ) : (
               <input {...common} type={f.type ?? "text"} inputMode={f.type === "tel" ? "tel" : f.type === "email" ? "email" : undefined} />
             )}
