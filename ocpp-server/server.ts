@@ -7,7 +7,8 @@ import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { RPCServer } from "../lib/ocpp/rpc.ts";
 import { createDb, type Db } from "../lib/db/client.ts";
-import { LastSeenWriter, recordIncident, releaseInstance, StationConnectionWriter, type TUnknownChargerPolicy } from "../lib/charging/index.ts";
+import pg from "pg";
+import { LastSeenWriter, recordIncident, releaseInstance, StationConnectionWriter, useHotPool, type TUnknownChargerPolicy } from "../lib/charging/index.ts";
 import { createLogger, type TLogger } from "../lib/ocpp/log.ts";
 import { attachV16Handlers } from "../lib/ocpp/v16/handlers.ts";
 import { createAuthCallback, type TSession } from "./auth.ts";
@@ -45,6 +46,10 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
   const log = options.log ?? createLogger("ocpp");
   const instanceId = options.instanceId ?? `ocpp-${randomUUID().slice(0, 8)}`;
   const db = createDb(options.databaseUrl, options.dbPoolSize ?? 10);
+  // Hot statements (meter values, heartbeats, status, boot, connects) as prepared statements.
+  const hotPool = new pg.Pool({ connectionString: options.databaseUrl, max: options.dbPoolSize ?? 10 });
+  hotPool.on("error", (err) => log.warn("database connection lost", { error: err.message }));
+  useHotPool(db, hotPool);
   const lastSeen = new LastSeenWriter(db);
   const online = new StationConnectionWriter(db);
   // Set while shutting down: the sockets' close handlers leave the offline
@@ -85,6 +90,10 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
 
   rpc.on("client", (client: any) => {
     const session = client.session as TSession;
+    // ocpp-rpc keeps the whole upgrade request (headers, raw headers, socket
+    // refs) for the socket's lifetime; with 10,000 chargers that adds up.
+    const h = client.handshake;
+    client._handshake = { identity: h.identity, endpoint: h.endpoint, protocols: h.protocols, remoteAddress: h.remoteAddress };
     use16ErrorCodes(client);
     const conn: TConnection = { identity: session.identity, stationId: session.stationId, ipAddress: session.ipAddress, client, connected: undefined as never, replaced: false };
     const old = connections.add(conn);
@@ -177,6 +186,7 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
       await httpClosed;
       // 4. the database last
       await db.$disconnect();
+      await hotPool.end();
       log.info("OCPP server stopped", { instanceId });
     })());
 

@@ -1,6 +1,7 @@
 // BootNotification: what the hardware says about itself goes on the station
 // and into the boot log; the registration status decides the answer.
 import type { Db, RegistrationStatus } from "../db/client.ts";
+import { hotQuery } from "./hot-sql.ts";
 import type { TChargerRef } from "./types.ts";
 
 export type TBootInput = TChargerRef & {
@@ -29,11 +30,10 @@ export async function recordBoot(db: Db, input: TBootInput): Promise<{ registrat
     meterType: input.meterType ?? null,
     meterSerialNumber: input.meterSerialNumber ?? null,
   };
-  const [row] = await db.$queryRawUnsafe<{ answer: RegistrationStatus }[]>(
-    BOOT_SQL,
+  const [row] = await hotQuery<{ answer: RegistrationStatus }>(db, BOOT_SQL, [
     input.stationId, hw.vendor, hw.model, hw.firmwareVersion, hw.serialNumber, hw.chargeBoxSerial, hw.iccid, hw.imsi,
     hw.meterType, hw.meterSerialNumber, at.toISOString(), input.ipAddress ?? null,
-  );
+  ]);
   if (!row) throw new Error(`Station ${input.stationId} not found`);
   return { registrationStatus: row.answer, at };
 }

@@ -5,6 +5,7 @@ export { recordBoot } from "./boot.ts";
 export { recordChargerEvent } from "./charger-events.ts";
 export * from "./charger-registration.ts";
 export { recordIncident } from "./incidents.ts";
+export { hotQuery, useHotPool } from "./hot-sql.ts";
 export { LastSeenWriter } from "./last-seen-writer.ts";
 export { recordMeterValues } from "./record-meter-values.ts";
 export { startTransaction } from "./start-transaction.ts";

@@ -2,6 +2,7 @@
 // while the previous one was being written.
 import type { Db } from "../db/client.ts";
 import { GroupCommit } from "./group-commit.ts";
+import { hotQuery } from "./hot-sql.ts";
 
 type Item = { stationId: string; at: Date };
 
@@ -21,11 +22,11 @@ export class LastSeenWriter {
     const latest = new Map<string, Date>();
     for (const { stationId, at } of items) if ((latest.get(stationId) ?? 0) < at) latest.set(stationId, at);
     const ids = [...latest.keys()];
-    await this.db.$executeRawUnsafe(
+    await hotQuery(
+      this.db,
       `UPDATE stations s SET last_heartbeat_at = GREATEST(s.last_heartbeat_at, v.at)
          FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at) WHERE s.id = v.id`,
-      ids,
-      ids.map((id) => latest.get(id)!.toISOString()),
+      [ids, ids.map((id) => latest.get(id)!.toISOString())],
     );
     return items.map(() => undefined);
   }

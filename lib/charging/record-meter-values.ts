@@ -6,6 +6,7 @@
 import type { Db } from "../db/client.ts";
 import { isClockSkewed, shouldReportSkew } from "./clock-skew.ts";
 import { GroupCommit } from "./group-commit.ts";
+import { hotQuery } from "./hot-sql.ts";
 import { summarise } from "./meter-readings.ts";
 import type { TChargerRef, TMeterSample } from "./types.ts";
 
@@ -77,11 +78,10 @@ export class MeterValuesWriter {
       }
     });
 
-    const [row] = await this.db.$queryRawUnsafe<{ stored: number; sessions: { i: number; id: string; status: string }[] | null }[]>(
-      METER_SQL,
+    const [row] = await hotQuery<{ stored: number; sessions: { i: number; id: string; status: string }[] | null }>(this.db, METER_SQL, [
       m.i, m.station, m.connector, m.tid, m.at, m.reg, m.pow, m.soc, m.skewed,
       r.i, r.ts, r.measurand, r.value, r.num, r.unit, r.phase, r.context, r.location, r.format,
-    );
+    ]);
     const sessionOf = new Map((row.sessions ?? []).map((s) => [s.i, s]));
     const counts = new Map<number, number>();
     r.i.forEach((i) => counts.set(i, (counts.get(i) ?? 0) + 1));

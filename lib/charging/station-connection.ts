@@ -6,6 +6,7 @@
 import type { ConnectionEvent, Db } from "../db/client.ts";
 import { EVENTS_CHANNEL } from "../realtime/events.ts";
 import { GroupCommit } from "./group-commit.ts";
+import { hotQuery } from "./hot-sql.ts";
 
 type TConnect = { stationId: string; instanceId: string; ipAddress?: string; replaced?: boolean };
 type TDisconnect = { stationId: string; instanceId: string; connectedAt: Date; reason?: string; event?: ConnectionEvent };
@@ -102,28 +103,26 @@ export class StationConnectionWriter {
   private async writeConnects(items: (TConnect & { at: Date })[]): Promise<Date[]> {
     // One instance per writer in practice; group by instance to stay correct anyway.
     for (const [instanceId, group] of groupBy(items, (i) => i.instanceId)) {
-      await this.db.$queryRawUnsafe(
-        CONNECT_SQL,
+      await hotQuery(this.db, CONNECT_SQL, [
         group.map((i) => i.stationId),
         group.map((i) => i.ipAddress ?? null),
         group.map((i) => !!i.replaced),
         group.map((i) => i.at.toISOString()),
         instanceId,
-      );
+      ]);
     }
     return items.map((i) => i.at);
   }
 
   private async writeDisconnects(items: TDisconnect[]): Promise<void[]> {
     for (const [instanceId, group] of groupBy(items, (i) => i.instanceId)) {
-      await this.db.$queryRawUnsafe(
-        DISCONNECT_SQL,
+      await hotQuery(this.db, DISCONNECT_SQL, [
         group.map((i) => i.stationId),
         group.map((i) => i.connectedAt.toISOString()),
         group.map((i) => i.reason ?? null),
         group.map((i) => i.event ?? "DISCONNECTED"),
         instanceId,
-      );
+      ]);
     }
     return items.map(() => undefined);
   }
@@ -147,6 +146,6 @@ export const markDisconnected = (db: Db, input: TDisconnect): Promise<void> => w
 
 /** Marks every charger this instance holds offline in one statement (shutdown; start-up after a crash). */
 export async function releaseInstance(db: Db, instanceId: string, reason = "Server restarted"): Promise<number> {
-  const [row] = await db.$queryRawUnsafe<{ released: number }[]>(RELEASE_SQL, instanceId, reason);
+  const [row] = await hotQuery<{ released: number }>(db, RELEASE_SQL, [instanceId, reason]);
   return row.released;
 }

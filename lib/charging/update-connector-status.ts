@@ -7,6 +7,7 @@ import type { ConnectorStatus, Db } from "../db/client.ts";
 import { EVENTS_CHANNEL } from "../realtime/events.ts";
 import { isClockSkewed, shouldReportSkew } from "./clock-skew.ts";
 import { findOrCreateConnector } from "./connectors.ts";
+import { hotQuery } from "./hot-sql.ts";
 import { recordIncident } from "./incidents.ts";
 import { AVAILABILITY_SQL } from "./station-connection.ts";
 import type { TChargerRef } from "./types.ts";
@@ -31,10 +32,10 @@ export async function updateConnectorStatus(db: Db, input: TConnectorStatusInput
   const args = [input.stationId, input.connectorNumber, input.status, input.errorCode, input.vendorErrorCode ?? null, input.info ?? null, changedAt.toISOString(), extra, receivedAt.toISOString()];
 
   const sql = input.connectorNumber === 0 ? CHARGER_SQL : CONNECTOR_SQL;
-  let [res] = await db.$queryRawUnsafe<TStatusRow[]>(sql, ...args);
+  let [res] = await hotQuery<TStatusRow>(db, sql, args);
   if (!res.found && input.connectorNumber !== 0) {
     await findOrCreateConnector(db, input.stationId, input.connectorNumber);
-    [res] = await db.$queryRawUnsafe<TStatusRow[]>(sql, ...args);
+    [res] = await hotQuery<TStatusRow>(db, sql, args);
   }
   if (!res.found) throw new Error(`Station ${input.stationId} not found`);
 

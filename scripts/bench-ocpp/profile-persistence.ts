@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { createDb } from "../../lib/db/client.ts";
 import { migrate } from "../../lib/db/migrate.ts";
-import { recordMeterValues, updateConnectorStatus } from "../../lib/charging/index.ts";
+import { recordMeterValues, updateConnectorStatus, useHotPool } from "../../lib/charging/index.ts";
 import { freePort, startEmbeddedDb } from "../lib/embedded-db.ts";
 import { childrenOf, cpuSeconds, postmasterOf } from "./proc-stats.ts";
 
@@ -57,6 +57,13 @@ await measure("MeterValues, recordMeterValues (8 values, no transaction)", N, (k
 let flip = false;
 await measure("StatusNotification, updateConnectorStatus (a change)", Math.floor(N / 2), () => updateConnectorStatus(db, { ...who, connectorNumber: 1, status: (flip = !flip) ? "CHARGING" : "SUSPENDED_EV", errorCode: "NoError" }));
 
+// The same functions with the OCPP server's prepared-statement pool.
+const hot = new pg.Pool({ connectionString: url, max: CONCURRENCY });
+useHotPool(db, hot);
+await measure("MeterValues, recordMeterValues, prepared (in a session)", N, (k) => recordMeterValues(db, { ...who, connectorNumber: 1, transactionId: session.transactionId, samples: samples(k) }));
+await measure("StatusNotification, updateConnectorStatus, prepared", Math.floor(N / 2), () => updateConnectorStatus(db, { ...who, connectorNumber: 1, status: (flip = !flip) ? "CHARGING" : "SUSPENDED_EV", errorCode: "NoError" }));
+await measure("MeterValues, prepared, 200 at a time (batches as under load)", N, (k) => recordMeterValues(db, { ...who, connectorNumber: 1, transactionId: session.transactionId, samples: samples(k) }), 200);
+
 // The proposal: gather MeterValues for a few ms, write each batch with one
 // multi-row INSERT from arrays and one UPDATE of the sessions, in one transaction.
 const raw = new pg.Pool({ connectionString: url, max: 2 });
@@ -85,6 +92,7 @@ await measure(`group commit: ${BATCH} MeterValues per transaction (raw SQL)`, N,
 }, 1);
 
 await raw.end();
+await hot.end();
 await db.$disconnect();
 await cluster.stop();
 rmSync(dir, { recursive: true, force: true });
