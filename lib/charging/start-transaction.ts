@@ -84,7 +84,46 @@ async function recordStart(tx: Tx, input: TStartTransactionInput, startKey: stri
   else if (authorization.status !== "ACCEPTED") flags.push("NOT_AUTHORIZED");
 
   const token = authorization.token;
-  const session = await tx.chargingSession.create({
+  // A start the driver asked for from the app (RemoteStartTransaction) waits as
+  // a PENDING row holding the payment: the charger's transaction becomes that
+  // row, so the driver's page and payment keep one session id.
+  const attempt = await tx.chargingSession.findFirst({
+    where: {
+      stationId: input.stationId,
+      connectorNumber: input.connectorNumber,
+      idTag: { equals: input.idTag, mode: "insensitive" },
+      status: "PENDING",
+    },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, userId: true, bookingId: true, tariffId: true, currency: true },
+  });
+  const fields = {
+    stationId: input.stationId,
+    connectorId: connector.id,
+    connectorNumber: input.connectorNumber,
+    connectorType: connector.type,
+    idTag: input.idTag,
+    tokenId: token?.id,
+    renterId: token?.renterId,
+    parkingSpotId: station.parkingSpot?.id,
+    reservationId: input.reservationId,
+    status: "ACTIVE" as const,
+    authStatus: authorization.status === "CONCURRENT_TX" ? ("ACCEPTED" as const) : authorization.status,
+    startedAt: input.timestamp,
+    meterStartWh: BigInt(input.meterStartWh),
+    lastMeterWh: BigInt(input.meterStartWh),
+    lastMeterAt: input.timestamp,
+    energyWh: 0,
+    flags,
+    startKey,
+  };
+  const session = attempt
+    ? await tx.chargingSession.update({
+        where: { id: attempt.id },
+        data: { ...fields, userId: attempt.userId ?? token?.userId ?? booking?.userId, bookingId: attempt.bookingId ?? booking?.id },
+        select: { id: true, transactionId: true },
+      })
+    : await tx.chargingSession.create({
     data: {
       stationId: input.stationId,
       connectorId: connector.id,

@@ -35,9 +35,9 @@ test("a start by amount: hold = amount, charging stops at the energy cap, the ca
   const hold = await env.t.db.payment.findFirstOrThrow({ where: { userId: u.id } });
   assert.deepEqual([hold.status, hold.authorizedMinor], ["AUTHORIZED", 10]);
   const live = await waitFor(async () => { const s = await liveSession(env.t.db, u.id, attemptId); return s.status === "ACTIVE" ? s : null; }, 10_000, "adopted");
-  assert.notEqual(live.id, attemptId, "the charger's own session row is the session now");
-  assert.equal(await env.t.db.chargingSession.count({ where: { id: attemptId } }), 0, "the attempt row is gone");
-  assert.equal((await liveSession(env.t.db, u.id, attemptId)).id, live.id, "the attempt's link still resolves");
+  // The charger's StartTransaction turned the driver's attempt into the session: one id throughout.
+  assert.equal(live.id, attemptId, "the session keeps the id the driver's page was opened with");
+  assert.equal(await env.t.db.chargingSession.count({ where: { userId: u.id } }), 1, "no second session row");
   const session = await env.t.db.chargingSession.findUniqueOrThrow({ where: { id: live.id } });
   assert.ok(session.targetWh! > 0 && session.targetWh! < 100, `cap ${session.targetWh}`);
   // Reading the live state enforces the cap: the charger gets RemoteStop.
@@ -61,7 +61,7 @@ test("the charger's own stop ends the session; the sweep prices it from the stor
   const { station, sim } = await charger("SESS-OWN-1");
   const u = await makeUser(env.t.db);
   const { sessionId } = await startCharging(env.t.db, u, input(station.id, "energy", 20), VISA);
-  await waitFor(async () => (await runSessionSweep(env.t.db)).adopted || null, 10_000, "adopted");
+  await waitFor(async () => (await env.t.db.chargingSession.findFirst({ where: { id: sessionId, status: "ACTIVE" } })) ?? null, 10_000, "started");
   await new Promise((r) => setTimeout(r, 1200));
   await sim.stopTransaction("EVDisconnected", 1);
   await waitFor(async () => (await env.t.db.chargingSession.findFirst({ where: { userId: u.id, status: "COMPLETED" } })) ?? null);
