@@ -51,7 +51,8 @@ test.describe("sign-in errors", () => {
     await testDb().user.create({
       data: { email, name: "Throttled", passwordHash: await hashPassword(DEMO_PASSWORD), referralCode: email.slice(0, 20) },
     });
-    for (let i = 0; i < 3; i++) {
+    // Five failures: the wait is then 8 s, longer than a slow machine needs for the next try.
+    for (let i = 0; i < 5; i++) {
       await signIn(page, email, `wrong-${i}`);
       await expect(page.getByTestId("form-error")).toBeVisible();
     }
