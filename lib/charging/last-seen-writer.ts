@@ -10,7 +10,7 @@ export class LastSeenWriter {
   private readonly committer: GroupCommit<Item, void>;
 
   constructor(private readonly db: Db) {
-    this.committer = new GroupCommit((items) => this.write(items), { maxBatch: 1000, concurrency: 2 });
+    this.committer = new GroupCommit((items) => this.write(items), { maxBatch: 1000, concurrency: 2, lingerMs: 5 });
   }
 
   /** Resolves once the heartbeat time is committed. */

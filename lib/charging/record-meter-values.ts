@@ -34,7 +34,7 @@ export class MeterValuesWriter {
   private readonly committer: GroupCommit<TRecordMeterValuesInput, TRecordMeterValuesResult>;
 
   constructor(private readonly db: Db) {
-    this.committer = new GroupCommit((items) => this.writeBatch(items), { maxBatch: 200, concurrency: 3 });
+    this.committer = new GroupCommit((items) => this.writeBatch(items), { maxBatch: 200, concurrency: 3, lingerMs: 5 });
   }
 
   write(input: TRecordMeterValuesInput): Promise<TRecordMeterValuesResult> {

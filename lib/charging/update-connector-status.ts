@@ -113,7 +113,7 @@ type TItem = { input: TConnectorStatusInput; args: unknown[] };
 const writers = new WeakMap<Db, GroupCommit<TItem, TStatusRow>>();
 function writerFor(db: Db) {
   let w = writers.get(db);
-  if (!w) writers.set(db, (w = new GroupCommit((items) => writeBatch(db, items), { maxBatch: 300, concurrency: 2 })));
+  if (!w) writers.set(db, (w = new GroupCommit((items) => writeBatch(db, items), { maxBatch: 300, concurrency: 2, lingerMs: 5 })));
   return w;
 }
 

@@ -26,4 +26,23 @@ describe("GroupCommit", () => {
     assert.deepEqual(settled.map((s) => s.status), ["fulfilled", "rejected", "fulfilled", "fulfilled"]);
     await gc.drain();
   });
+
+  test("with lingerMs, items arriving within the window share one batch; a full batch does not wait", async () => {
+    const batches: number[][] = [];
+    const gc = new GroupCommit<number, number>(async (items) => {
+      batches.push(items);
+      return items;
+    }, { concurrency: 2, maxBatch: 3, lingerMs: 30 });
+    const first = gc.submit(1);
+    await new Promise((r) => setTimeout(r, 5));
+    const second = gc.submit(2);
+    assert.deepEqual(await Promise.all([first, second]), [1, 2]);
+    assert.deepEqual(batches, [[1, 2]]);
+
+    const t0 = Date.now();
+    await Promise.all([3, 4, 5].map((i) => gc.submit(i)));
+    assert.deepEqual(batches[1], [3, 4, 5]);
+    assert.ok(Date.now() - t0 < 25, "a full batch is written at once");
+    await gc.drain();
+  });
 });
