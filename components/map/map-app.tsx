@@ -47,6 +47,13 @@ export function MapApp(props: TMapAppProps) {
   const [save, setSave] = useState({ busy: false, message: null as string | null, error: null as string | null });
   const [q, setQ] = useState(props.filters.q ?? "");
   const mapRef = useRef<L.Map | null>(null);
+  // The map loads after the page: a move asked for before it exists ("Near me",
+  // a search) waits for it instead of being lost.
+  const pendingMove = useRef<((m: L.Map) => void) | null>(null);
+  const moveMap = (fn: (m: L.Map) => void) => {
+    if (mapRef.current) fn(mapRef.current);
+    else pendingMove.current = fn;
+  };
   const seq = useRef(0);
 
   const params = useCallback(
@@ -103,7 +110,7 @@ export function MapApp(props: TMapAppProps) {
     if (!("geolocation" in navigator)) return setStatus(s["map.nearMe.unsupported"]);
     setStatus(s["map.nearMe.locating"]);
     navigator.geolocation.getCurrentPosition(
-      (pos) => { mapRef.current?.setView([pos.coords.latitude, pos.coords.longitude], 14); setStatus(s["map.nearMe.done"]); },
+      (pos) => { moveMap((m) => m.setView([pos.coords.latitude, pos.coords.longitude], 14)); setStatus(s["map.nearMe.done"]); },
       (err) => setStatus(err.code === err.PERMISSION_DENIED ? s["map.nearMe.denied"] : s["map.nearMe.unavailable"]),
       { enableHighAccuracy: false, timeout: 10_000, maximumAge: 60_000 },
     );
@@ -122,7 +129,7 @@ export function MapApp(props: TMapAppProps) {
     if (page.items.length === 0) return setStatus(fill(s["map.search.none"], { q: text }));
     const lats = page.items.map((i) => i.lat);
     const lngs = page.items.map((i) => i.lng);
-    mapRef.current?.fitBounds([[Math.min(...lats), Math.min(...lngs)], [Math.max(...lats), Math.max(...lngs)]], { padding: [40, 40], maxZoom: 15 });
+    moveMap((m) => m.fitBounds([[Math.min(...lats), Math.min(...lngs)], [Math.max(...lats), Math.max(...lngs)]], { padding: [40, 40], maxZoom: 15 }));
   };
 
   const saveDefault = async () => {
@@ -174,7 +181,12 @@ export function MapApp(props: TMapAppProps) {
         )}
         <div className={`relative flex-1 min-w-0 ${mode === "list" ? "hidden lg:block" : ""}`}>
           <MapCanvas center={props.center} zoom={props.zoom} tileUrl={props.tileUrl} items={items} locale={locale} s={s}
-            onView={setView} onReady={(m) => { mapRef.current = m; }} />
+            onView={setView} onReady={(m) => {
+              mapRef.current = m;
+              const pending = pendingMove.current;
+              pendingMove.current = null;
+              pending?.(m);
+            }} />
           {!props.tileUrl && (
             <p className="absolute bottom-2 left-2 right-2 sm:right-auto z-[500] rounded bg-white/90 px-2 py-1 text-xs text-slate-600" data-testid="no-tiles-note">
               {s["map.noTiles"]}
