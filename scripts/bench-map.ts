@@ -5,18 +5,15 @@
 //   BENCH_STATIONS (default 100000), BENCH_VIEWPORTS per zoom and variant
 //   (default 60), BENCH_SECONDS per zoom (default 20) bound the run.
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { createDb } from "../lib/db/client.ts";
-import { migrate } from "../lib/db/migrate.ts";
 import { parseMapQuery, type TMapQuery } from "../lib/map/filters.ts";
 import { listViewport } from "../lib/map/list-viewport.ts";
 import { queryViewport } from "../lib/map/query-viewport.ts";
 import { generateSampleStations, seededRandom as rng, type SampleStation } from "../lib/map/sample-stations.ts";
-import { freePort, startEmbeddedDb, type EmbeddedDb } from "./lib/embedded-db.ts";
+import { benchDatabase } from "./lib/embedded-db.ts";
 
 const N = Number(process.env.BENCH_STATIONS ?? 100_000);
 const VIEWPORTS = Number(process.env.BENCH_VIEWPORTS ?? 60);
@@ -25,25 +22,7 @@ const ZOOMS = [4, 6, 8, 10, 12, 14, 16];
 // A desktop browser window's map; a phone's is smaller, so this is the heavier case.
 const VIEW_PX = { w: 1280, h: 800 };
 
-async function setupDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => {} };
-  const dir = mkdtempSync(path.join(os.tmpdir(), "chargeway-bench-"));
-  console.log(`starting embedded PostgreSQL in ${dir}`);
-  let cluster: EmbeddedDb | undefined;
-  const cleanup = () => rmSync(dir, { recursive: true, force: true });
-  try {
-    cluster = await startEmbeddedDb({ dataDir: path.join(dir, "data"), port: await freePort(), ephemeral: true });
-    await cluster.ensureDatabase("bench");
-    const url = cluster.urlFor("bench");
-    await migrate(url);
-    const c = cluster;
-    return { url, stop: async () => { await c.stop(); cleanup(); } };
-  } catch (err) {
-    await cluster?.stop().catch(() => {});
-    cleanup();
-    throw err;
-  }
-}
+const setupDatabase = () => benchDatabase("chargeway-bench");
 
 async function load(client: pg.Client, stations: SampleStation[]) {
   const t0 = performance.now();

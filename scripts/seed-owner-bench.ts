@@ -5,17 +5,14 @@
 // PostgreSQL unless BENCH_DATABASE_URL points at a database (use an empty one).
 //   BENCH_STATIONS (default 1000), BENCH_SESSIONS_PER_DAY per station (default 4),
 //   BENCH_RUNS per query (default 5) bound the run.
-import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { createDb } from "../lib/db/client.ts";
-import { migrate } from "../lib/db/migrate.ts";
 import { earnings } from "../lib/owner/earnings.ts";
 import { periodOf } from "../lib/owner/period.ts";
 import { monthlyStatement } from "../lib/owner/statement.ts";
-import { freePort, startEmbeddedDb, type EmbeddedDb } from "./lib/embedded-db.ts";
+import { benchDatabase } from "./lib/embedded-db.ts";
 
 const STATIONS = Number(process.env.BENCH_STATIONS ?? 1000);
 const PER_DAY = Number(process.env.BENCH_SESSIONS_PER_DAY ?? 4);
@@ -24,25 +21,7 @@ const DAYS = 365;
 const YEAR_END = new Date(Date.UTC(2026, 0, 1));
 const YEAR_START = new Date(YEAR_END.getTime() - DAYS * 86_400_000);
 
-async function setupDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => {} };
-  const dir = mkdtempSync(path.join(os.tmpdir(), "chargeway-owner-bench-"));
-  console.log(`starting embedded PostgreSQL in ${dir}`);
-  let cluster: EmbeddedDb | undefined;
-  const cleanup = () => rmSync(dir, { recursive: true, force: true });
-  try {
-    cluster = await startEmbeddedDb({ dataDir: path.join(dir, "data"), port: await freePort(), ephemeral: true });
-    await cluster.ensureDatabase("bench");
-    const url = cluster.urlFor("bench");
-    await migrate(url);
-    const c = cluster;
-    return { url, stop: async () => { await c.stop(); cleanup(); } };
-  } catch (err) {
-    await cluster?.stop().catch(() => {});
-    cleanup();
-    throw err;
-  }
-}
+const setupDatabase = () => benchDatabase("chargeway-owner-bench");
 
 async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
   const t0 = performance.now();

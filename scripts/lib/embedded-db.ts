@@ -149,3 +149,29 @@ async function initialiseDataDir(dataDir: string, port: number, log?: (l: string
   });
   await server.initialise();
 }
+
+/**
+ * A database for a benchmark: BENCH_DATABASE_URL if set, else a throw-away
+ * embedded cluster in a temp folder, migrated; stop() removes it.
+ */
+export async function benchDatabase(prefix: string): Promise<{ url: string; stop(): Promise<void> }> {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, stop: async () => {} };
+  const { mkdtempSync, rmSync } = await import("node:fs");
+  const { migrate } = await import("../../lib/db/migrate.ts");
+  const dir = mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+  console.log(`starting embedded PostgreSQL in ${dir}`);
+  let cluster: EmbeddedDb | undefined;
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    cluster = await startEmbeddedDb({ dataDir: path.join(dir, "data"), port: await freePort(), ephemeral: true });
+    await cluster.ensureDatabase("bench");
+    const url = cluster.urlFor("bench");
+    await migrate(url);
+    const c = cluster;
+    return { url, stop: async () => { await c.stop(); cleanup(); } };
+  } catch (err) {
+    await cluster?.stop().catch(() => {});
+    cleanup();
+    throw err;
+  }
+}
