@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { BarChart } from "@/components/owner/bar-chart.tsx";
+import { BarChart } from "@/components/ui/bar-chart.tsx";
 import { Section, td, th } from "@/components/owner/section.tsx";
 import { PageTitle, Stat } from "@/components/ui/stat.tsx";
 import { formatKwh, formatMoney } from "@/lib/format.ts";

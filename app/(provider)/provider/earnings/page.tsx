@@ -1,6 +1,6 @@
 // Earnings: what was captured from drivers (completed charges, and fees of
 // late cancellations), by day and by month, with a CSV of every line.
-import { EarningsChart } from "@/components/mobile/earnings-chart.tsx";
+import { BarChart } from "@/components/ui/bar-chart.tsx";
 import { PageTitle, Stat } from "@/components/ui/stat.tsx";
 import { formatMoney } from "@/lib/format.ts";
 import { providerEarnings } from "@/lib/mobile/provider-views.ts";
@@ -23,8 +23,8 @@ export default async function EarningsPage() {
         <Stat label={t("provider.earn.last30")} value={money(e.byDay.reduce((a, b) => a + b.capturedMinor, 0))} testId="earnings-30d" />
       </div>
       <p><a href="/provider/earnings/export.csv" className="text-brand-700 underline" data-testid="earnings-csv" download>{t("provider.earn.csv")}</a></p>
-      <EarningsChart title={t("provider.earn.byDay")} testId="chart-days" bars={e.byDay.map((b) => ({ key: b.key, short: b.key.slice(8), value: b.capturedMinor, text: money(b.capturedMinor) }))} />
-      <EarningsChart title={t("provider.earn.byMonth")} testId="chart-months" bars={e.byMonth.map((b) => ({ key: b.key, short: monthName(b.key), value: b.capturedMinor, text: money(b.capturedMinor) }))} />
+      <BarChart title={t("provider.earn.byDay")} testId="chart-days" bars={e.byDay.map((b) => ({ label: b.key, short: b.key.slice(8), value: b.capturedMinor, text: money(b.capturedMinor) }))} />
+      <BarChart title={t("provider.earn.byMonth")} testId="chart-months" bars={e.byMonth.map((b) => ({ label: b.key, short: monthName(b.key), value: b.capturedMinor, text: money(b.capturedMinor) }))} />
       <div className="overflow-x-auto">
         <table className="min-w-full text-sm bg-white rounded-lg border border-slate-200" data-testid="earnings-months">
           <thead><tr className="text-left text-slate-500"><th className="p-2">{t("provider.earn.month")}</th><th className="p-2">{t("provider.earn.requests")}</th><th className="p-2">{t("provider.earn.captured")}</th></tr></thead>
