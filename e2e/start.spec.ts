@@ -12,7 +12,7 @@ test.describe.configure({ mode: "serial" });
 
 type Run = { output: () => string; stop: () => Promise<void> };
 
-function npmStart(env: NodeJS.ProcessEnv): Run {
+function npmStart(env: Record<string, string>): Run {
   const { DATABASE_URL: _external, ...rest } = process.env;
   // Its own process group, so the test can send Ctrl-C to the whole group as a terminal does.
   const child = spawn("npm", ["start"], { env: { ...rest, ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
