@@ -13,7 +13,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: Number(process.env.E2E_WORKERS ?? 2),
-  retries: 0,
+  // One retry: under heavy load a click can land before React has hydrated the
+  // page (see the closing note; a hydration marker the tests wait for is the
+  // real fix). A test that really fails fails twice and is reported.
+  retries: 1,
   outputDir,
   reporter: [["list"], ["json", { outputFile: `${outputDir}/e2e.json` }]],
   use: {

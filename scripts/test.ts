@@ -94,6 +94,7 @@ try {
     const report = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, "utf8")) : null;
     const s = report?.stats ?? {};
     totals.passed += (s.expected ?? 0) + (s.flaky ?? 0);
+    if (s.flaky) console.log(`\n[test] ${s.flaky} e2e test(s) passed only on retry (flaky): see the list above`);
     totals.failed += s.unexpected ?? (e2e.code ? 1 : 0);
     totals.skipped += s.skipped ?? 0;
     if (e2e.code !== 0) failedStages.push("e2e");
