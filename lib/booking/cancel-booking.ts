@@ -2,10 +2,12 @@
 // reservation fee is kept. The charger's reservation is cancelled too.
 import type { Db } from "../db/client.ts";
 import { AppError, notFoundError } from "../errors/app-error.ts";
+import { isUuid } from "../stations/visibility.ts";
 import { cancelOnCharger } from "./charger-reservation.ts";
 import { settleBooking } from "./settle-booking.ts";
 
 export async function cancelBooking(db: Db, user: { id: string }, bookingId: string, now = new Date()) {
+  if (!isUuid(bookingId)) throw notFoundError("This booking");
   const b = await db.booking.findFirst({ where: { id: bookingId, userId: user.id } });
   if (!b) throw notFoundError("This booking");
   if (b.status !== "CONFIRMED" && b.status !== "PENDING") throw new AppError("CONFLICT", `A ${b.status.toLowerCase()} booking cannot be cancelled.`);

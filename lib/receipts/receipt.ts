@@ -3,6 +3,7 @@
 // viewer's rights in the query: a driver gets their own, an admin any.
 import type { Db } from "../db/client.ts";
 import { notFoundError } from "../errors/app-error.ts";
+import { isUuid } from "../stations/visibility.ts";
 import { formatMinorDecimal } from "../tariffs/index.ts";
 import type { TFinalCost } from "../sessions/finalise-session.ts";
 
@@ -55,6 +56,7 @@ const address = (s: { address: string | null; postalCode: string | null; city: s
 
 /** viewer.isAdmin reads anyone's receipt; otherwise only the viewer's own. */
 export async function loadReceipt(db: Db, viewer: { id: string; isAdmin: boolean }, kind: "session" | "booking", id: string): Promise<TReceipt> {
+  if (!isUuid(id)) throw notFoundError("This receipt");
   const who = viewer.isAdmin ? {} : { userId: viewer.id };
   const stationSelect = { select: { name: true, address: true, postalCode: true, city: true, country: true, timeZone: true } };
   const payInclude = { include: { refunds: { where: { status: "PROCESSED" as const } } }, orderBy: { createdAt: "desc" as const } };

@@ -5,6 +5,7 @@
 // stopped session), so the flow completes even without the background sweep.
 import type { Db } from "../db/client.ts";
 import { notFoundError } from "../errors/app-error.ts";
+import { isUuid } from "../stations/visibility.ts";
 import { runningCost, samplesFromMeterReadings, type CostLine } from "../tariffs/index.ts";
 import { adoptStartedSession, resolveAttempt } from "./adopt-started-session.ts";
 import { enforceEnergyCap } from "./energy-cap.ts";
@@ -34,6 +35,8 @@ export type TLiveSession = {
 };
 
 export async function liveSession(db: Db, userId: string, id: string, now = new Date()): Promise<TLiveSession> {
+  // A malformed id would make PostgreSQL refuse the uuid cast (a 500); it names no session.
+  if (!isUuid(id)) throw notFoundError("This charging session");
   const owned = await db.chargingSession.findFirst({ where: { id, userId }, select: { id: true, status: true } });
   // Only the driver's own attempt is moved along here; an id that is no longer
   // a row may be an attempt that became the charger's session.

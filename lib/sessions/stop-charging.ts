@@ -3,9 +3,11 @@
 import type { Db } from "../db/client.ts";
 import { AppError, notFoundError } from "../errors/app-error.ts";
 import { sendCommand } from "../ocpp/commands.ts";
+import { isUuid } from "../stations/visibility.ts";
 import { finaliseSession } from "./finalise-session.ts";
 
 export async function stopCharging(db: Db, user: { id: string }, sessionId: string, opts: { waitMs?: number } = {}): Promise<{ status: string }> {
+  if (!isUuid(sessionId)) throw notFoundError("This charging session");
   const s = await db.chargingSession.findFirst({ where: { id: sessionId, userId: user.id }, select: { id: true, status: true, stationId: true, transactionId: true } });
   if (!s) throw notFoundError("This charging session");
   if (s.status !== "ACTIVE") return { status: s.status };

@@ -8,6 +8,7 @@ import { db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
 import { liveSession } from "@/lib/sessions/index.ts";
+import { isUuid } from "@/lib/stations/visibility.ts";
 import { stopChargingAction } from "./actions.ts";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +17,7 @@ export const metadata = { title: "Charging session" };
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requirePermission("driver:self", `/sessions/${id}`);
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const { t, locale } = await getI18n();
   let state;
   try {

@@ -6,6 +6,7 @@ import { can } from "@/lib/auth/roles.ts";
 import { db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
 import { liveSession } from "@/lib/sessions/index.ts";
+import { isUuid } from "@/lib/stations/visibility.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ id: str
   const { id } = await params;
   const user = await getCurrentUser();
   if (!user || !can(user.role, "driver:self")) return NextResponse.json({ error: "Not found." }, { status: 404 });
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return NextResponse.json({ error: "Not found." }, { status: 404 });
+  if (!isUuid(id)) return NextResponse.json({ error: "Not found." }, { status: 404 });
   try {
     return NextResponse.json(await liveSession(db(), user.id, id), { headers: { "cache-control": "no-store" } });
   } catch (err) {

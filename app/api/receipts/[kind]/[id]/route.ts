@@ -4,13 +4,14 @@ import { can } from "@/lib/auth/roles.ts";
 import { db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
 import { loadReceipt, receiptPdf } from "@/lib/receipts/index.ts";
+import { isUuid } from "@/lib/stations/visibility.ts";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_req: Request, { params }: { params: Promise<{ kind: string; id: string }> }) {
   const { kind, id } = await params;
   const user = await getCurrentUser();
-  if (!user || (kind !== "session" && kind !== "booking") || !/^[0-9a-f-]{36}$/i.test(id)) return new Response("Not found.", { status: 404 });
+  if (!user || (kind !== "session" && kind !== "booking") || !isUuid(id)) return new Response("Not found.", { status: 404 });
   try {
     const r = await loadReceipt(db(), { id: user.id, isAdmin: can(user.role, "platform:admin") }, kind, id);
     const pdf = receiptPdf(r);

@@ -12,6 +12,7 @@ import { db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
 import { loadReceipt } from "@/lib/receipts/index.ts";
+import { isUuid } from "@/lib/stations/visibility.ts";
 import { refundPaymentAction } from "../../actions.ts";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ export const metadata = { title: "Receipt" };
 
 export default async function ReceiptPage({ params }: { params: Promise<{ kind: string; id: string }> }) {
   const { kind, id } = await params;
-  if ((kind !== "session" && kind !== "booking") || !/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  if ((kind !== "session" && kind !== "booking") || !isUuid(id)) notFound();
   const user = await requireUser(`/account/receipts/${kind}/${id}`);
   const isAdmin = can(user.role, "platform:admin");
   if (!isAdmin && !can(user.role, "driver:self")) notFound();
