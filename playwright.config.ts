@@ -13,9 +13,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: Number(process.env.E2E_WORKERS ?? 2),
-  // One retry: under heavy load a click can land before React has hydrated the
-  // page (see the closing note; a hydration marker the tests wait for is the
-  // real fix). A test that really fails fails twice and is reported.
+  // Clicks before hydration are prevented by e2e/helpers/test.ts (goto waits for
+  // <html data-hydrated>). One retry stays for other load-induced timeouts on a
+  // shared 2-core machine; retried tests are reported as flaky in the summary,
+  // and a test that really fails fails twice.
   retries: 1,
   outputDir,
   reporter: [["list"], ["json", { outputFile: `${outputDir}/e2e.json` }]],

@@ -1,4 +1,5 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { type Browser } from "@playwright/test";
+import { expect, test } from "./helpers/test.ts";
 import { DEMO_PASSWORD } from "../lib/seed/demo-accounts.ts";
 import { hashPassword } from "../lib/auth/password.ts";
 import { expectSignedInHome, signIn } from "./helpers/auth.ts";

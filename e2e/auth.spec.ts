@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/seed/demo-accounts.ts";
 import { ROLE_HOME } from "../lib/auth/roles.ts";
 import { expectSignedInHome, signIn } from "./helpers/auth.ts";

@@ -3,7 +3,7 @@
 // problem report reaches the admin queue; the CSV export is the driver's own.
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./helpers/test.ts";
 import { signIn } from "./helpers/auth.ts";
 import { testDb, uniqueEmail } from "./helpers/db.ts";
 

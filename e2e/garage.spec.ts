@@ -3,7 +3,8 @@
 // (real OCPP client) charges with it; the board, history and statement follow.
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./helpers/test.ts";
 import { DEMO_PASSWORD } from "../lib/seed/demo-accounts.ts";
 import { SimulatedCharger } from "../lib/sim/index.ts";
 import { signIn } from "./helpers/auth.ts";

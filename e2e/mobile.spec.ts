@@ -6,7 +6,8 @@
 // and the provider/admin document review from upload to listing.
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, type Page } from "@playwright/test";
+import { expect, test } from "./helpers/test.ts";
 import { onePagePdf } from "../lib/mobile/one-page-pdf.ts";
 import { signIn } from "./helpers/auth.ts";
 import { testDb, uniqueEmail } from "./helpers/db.ts";

@@ -5,7 +5,8 @@
 // owner sees none of it.
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
-import { expect, test, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { expect, test } from "./helpers/test.ts";
 import { SimulatedCharger } from "../lib/sim/index.ts";
 import { computeCost, samplesFromMeterReadings, tariffFromRecord } from "../lib/tariffs/index.ts";
 import { platformFeeFor, platformFeePercent } from "../lib/owner/fees.ts";

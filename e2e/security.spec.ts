@@ -6,7 +6,8 @@
 // cookie is HttpOnly and SameSite.
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test } from "./helpers/test.ts";
 import { DEMO_PASSWORD } from "../lib/seed/demo-accounts.ts";
 import { createApiKey } from "../lib/api/api-keys.ts";
 import { signIn } from "./helpers/auth.ts";

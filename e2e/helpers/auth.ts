@@ -1,8 +1,10 @@
 // Signing in through the real form, as a person does.
 import { expect, type Page } from "@playwright/test";
+import { waitForHydration } from "./test.ts";
 
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/signin");
+  await waitForHydration(page);
   await page.getByLabel(/e-mail|эл\. почта/i).fill(email);
   await page.getByLabel(/^password$|^пароль$/i).fill(password);
   await page.getByRole("button", { name: /sign in|войти/i }).click();
