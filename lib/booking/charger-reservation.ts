@@ -1,10 +1,14 @@
 // ReserveNow at the slot start, CancelReservation when a booking ends unused or
-// is cancelled. The reservation carries the driver's app idTag, so both the
-// app's RemoteStart and the driver's own card (same user) are accepted on it.
+// is cancelled. The reservation carries the driver's app idTag (RemoteStart)
+// and the driver's group as parentIdTag: the charger accepts any card whose
+// Authorize answer names that parent, i.e. every card of the driver
+// (lib/charging/authorize-token.ts driverGroupTag), and the server refuses
+// other drivers' cards on the booked connector.
 import type { Booking, Db } from "../db/client.ts";
 import { sendCommand } from "../ocpp/commands.ts";
 import { logWarn } from "../log.ts";
 import { appIdTagFor } from "../sessions/app-token.ts";
+import { driverGroupTag } from "../charging/authorize-token.ts";
 
 export async function reserveOnCharger(db: Db, booking: Pick<Booking, "id" | "userId" | "stationId" | "connectorId" | "endsAt" | "reservationId">, timeoutMs = 15_000) {
   const [station, connector] = await Promise.all([
@@ -16,7 +20,7 @@ export async function reserveOnCharger(db: Db, booking: Pick<Booking, "id" | "us
   const cmd = await sendCommand(db, {
     stationId: booking.stationId,
     action: "ReserveNow",
-    payload: { connectorId: connector.connectorId, expiryDate: booking.endsAt.toISOString(), idTag, reservationId: booking.reservationId },
+    payload: { connectorId: connector.connectorId, expiryDate: booking.endsAt.toISOString(), idTag, parentIdTag: driverGroupTag(booking.userId), reservationId: booking.reservationId },
     timeoutMs,
   }).catch((err: Error) => ({ status: "FAILED" as const, response: null, error: err.message }));
   // An answer of any kind counts as sent (Occupied/Faulted are the charger's say);

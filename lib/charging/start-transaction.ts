@@ -82,6 +82,7 @@ async function recordStart(tx: Tx, input: TStartTransactionInput, startKey: stri
   if (!authorization.token) flags.push("UNKNOWN_TOKEN");
   if (authorization.status === "CONCURRENT_TX") flags.push("CONCURRENT_TX");
   else if (authorization.status !== "ACCEPTED") flags.push("NOT_AUTHORIZED");
+  if (authorization.reservedForOther) flags.push("RESERVED_FOR_OTHER");
 
   const token = authorization.token;
   // A start the driver asked for from the app (RemoteStartTransaction) waits as

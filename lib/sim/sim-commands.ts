@@ -20,9 +20,12 @@ export function attachSimCommandHandlers(sim: SimulatedCharger): void {
   handle("RemoteStartTransaction", (p) => {
     const c = p.connectorId !== undefined ? sim.connectors.get(p.connectorId) : [...sim.connectors.values()].find((x) => !x.transaction && x.operative && x.status !== "Faulted");
     if (!c || c.transaction || !c.operative || c.status === "Faulted") return { status: "Rejected" };
-    if (c.reservation && c.reservation.idTag !== p.idTag) return { status: "Rejected" };
+    // A reservation made for a group (parentIdTag) is checked with Authorize, as for a card.
+    if (c.reservation && c.reservation.idTag.toLowerCase() !== String(p.idTag).toLowerCase() && !c.reservation.parentIdTag) return { status: "Rejected" };
     later(sim, async () => {
-      if (sim.configuration.get("AuthorizeRemoteTxRequests")?.value === "true") {
+      if (c.reservation && c.reservation.idTag.toLowerCase() !== String(p.idTag).toLowerCase()) {
+        if (!(await sim.mayUseReservation(c, p.idTag))) return;
+      } else if (sim.configuration.get("AuthorizeRemoteTxRequests")?.value === "true") {
         const info = await sim.authorize(p.idTag);
         if (info.status !== "Accepted") return;
       }
@@ -123,7 +126,7 @@ export function attachSimCommandHandlers(sim: SimulatedCharger): void {
     if (c.status === "Faulted") return { status: "Faulted" };
     if (!c.operative) return { status: "Unavailable" };
     if (c.transaction || c.reservation || c.status !== "Available") return { status: "Occupied" };
-    c.reservation = { reservationId: p.reservationId, idTag: p.idTag, expiryDate: p.expiryDate };
+    c.reservation = { reservationId: p.reservationId, idTag: p.idTag, parentIdTag: p.parentIdTag, expiryDate: p.expiryDate };
     later(sim, () => sim.setStatus(c.id, "Reserved"));
     return { status: "Accepted" };
   });

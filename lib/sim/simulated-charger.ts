@@ -38,7 +38,7 @@ export type TSimConnector = {
   operative: boolean;
   meter: TMeterState;
   transaction?: TSimTransaction;
-  reservation?: { reservationId: number; idTag: string; expiryDate: string };
+  reservation?: { reservationId: number; idTag: string; parentIdTag?: string; expiryDate: string };
   meterTimer?: NodeJS.Timeout;
 };
 
@@ -176,6 +176,36 @@ export class SimulatedCharger extends EventEmitter {
 
   async authorize(idTag: string): Promise<{ status: string; expiryDate?: string; parentIdTag?: string }> {
     return (await this.call("Authorize", { idTag })).idTagInfo;
+  }
+
+  /**
+   * OCPP 1.6 reservations: the reserved idTag itself, or any card whose
+   * Authorize answer is Accepted with the reservation's parentIdTag.
+   */
+  async mayUseReservation(c: TSimConnector, idTag: string): Promise<boolean> {
+    const r = c.reservation;
+    if (!r) return true;
+    if (r.idTag.toLowerCase() === idTag.toLowerCase()) return true;
+    if (!r.parentIdTag) return false;
+    const info = await this.authorize(idTag);
+    return info.status === "Accepted" && !!info.parentIdTag && info.parentIdTag.toLowerCase() === r.parentIdTag.toLowerCase();
+  }
+
+  /**
+   * A driver holds an RFID card to the reader of a connector: Authorize, and
+   * start charging when the card is accepted (and allowed on a reservation).
+   */
+  async presentCard(connectorId: number, idTag: string): Promise<{ started: boolean; reason?: string; transactionId?: number }> {
+    const c = this.connector(connectorId);
+    if (c.transaction) return { started: false, reason: "Occupied" };
+    if (c.reservation) {
+      if (!(await this.mayUseReservation(c, idTag))) return { started: false, reason: "Reserved" };
+    } else {
+      const info = await this.authorize(idTag);
+      if (info.status !== "Accepted") return { started: false, reason: info.status };
+    }
+    const res = await this.startTransaction(connectorId, idTag);
+    return res.idTagInfo.status === "Accepted" ? { started: true, transactionId: res.transactionId } : { started: false, reason: res.idTagInfo.status, transactionId: res.transactionId };
   }
 
   async plugIn(connectorId = 1): Promise<void> {
