@@ -7,27 +7,39 @@ import { AppError } from "../../lib/errors/app-error.ts";
 import { buildPdf, loadReceipt, receiptPdf } from "../../lib/receipts/index.ts";
 import { freshDatabase, truncateAll, type TestDb } from "../helpers/db.ts";
 import { VISA, makeUser, reference } from "./helpers.ts";
+import { pdfObjects, pdfText } from "./pdf-text.ts";
 
 let t: TestDb;
 before(async () => { delete process.env.STRIPE_SECRET_KEY; t = await freshDatabase(); });
 after(async () => t.close());
 beforeEach(async () => { await truncateAll(t.db); await reference(t.db); });
 
-function checkPdf(pdf: Buffer) {
-  const text = pdf.toString("latin1");
-  assert.ok(text.startsWith("%PDF-1.4\n"));
-  assert.ok(text.trimEnd().endsWith("%%EOF"));
-  const xrefAt = Number(text.match(/startxref\n(\d+)\n%%EOF/)![1]);
-  assert.equal(text.slice(xrefAt, xrefAt + 4), "xref");
-  const entries = [...text.slice(xrefAt).matchAll(/^(\d{10}) 00000 n $/gm)].map((m) => Number(m[1]));
-  entries.forEach((off, i) => assert.equal(text.slice(off, off + `${i + 1} 0 obj`.length), `${i + 1} 0 obj`));
-  return text;
-}
+test("the PDF writer produces a well-formed file with an embedded Unicode font: brackets, € and Cyrillic come back as written", () => {
+  const pdf = buildPdf([{ texts: [{ x: 50, y: 800, text: "Total (incl. VAT) € 12.34 \\ Зарядка" }] }, { texts: [{ x: 50, y: 800, text: "Итого", bold: true, align: "right" }] }], { title: "Чек" });
+  const objects = pdfObjects(pdf);
+  const all = [...objects.values()].map((o) => o.dict).join("\n");
+  assert.match(all, /\/Count 2/);
+  assert.match(all, /\/Subtype \/CIDFontType2/);
+  assert.match(all, /\/Encoding \/Identity-H/);
+  assert.match(all, /\/FontFile2 \d+ 0 R/);
+  assert.deepEqual(pdfText(pdf), ["Total (incl. VAT) € 12.34 \\ Зарядка", "Итого"]);
+  // The font is a subset: a receipt stays small although the TTFs are ~700 KB each.
+  assert.ok(pdf.length < 60_000, `${pdf.length} bytes`);
+});
 
-test("the PDF writer produces a well-formed file; brackets are escaped, € is WinAnsi, Cyrillic becomes ?", () => {
-  const text = checkPdf(buildPdf([{ texts: [{ x: 50, y: 800, text: "Total (incl. VAT) € 12.34 \\ Зарядка" }] }, { texts: [{ x: 50, y: 800, text: "page 2", align: "right" }] }]));
-  assert.match(text, /\/Count 2/);
-  assert.ok(text.includes("(Total \\(incl. VAT\\) \\200 12.34 \\\\ ???????) Tj"));
+test("a receipt for a Russian-named station, read in Russian, carries the Cyrillic name, address and labels", async () => {
+  const station = await t.db.station.create({ data: { name: "Станция «Ленинский проспект»", address: "Ленинский пр., 32", city: "Москва", lat: 55.7, lng: 37.6, connectors: { create: { connectorId: 1, type: "TYPE2", maxPowerKw: 11, status: "AVAILABLE" } } }, include: { connectors: true } });
+  const u = await t.db.user.update({ where: { id: (await makeUser(t.db)).id }, data: { name: "Анна Иванова" } });
+  const start = new Date(Date.now() + 60_000);
+  const b = await createBooking(t.db, u, { stationId: station.id, connectorId: station.connectors[0]!.id, startsAt: start, durationMinutes: 30 }, VISA);
+  await runBookingSweep(t.db, new Date(start.getTime() + 20 * 60_000));
+  const lines = pdfText(receiptPdf(await loadReceipt(t.db, { id: u.id, isAdmin: false }, "booking", b.id), "ru"));
+  assert.ok(lines.includes("Станция: Станция «Ленинский проспект»"), lines.join(" | "));
+  assert.ok(lines.some((l) => l.startsWith("Ленинский пр., 32") && l.includes("Москва")));
+  assert.ok(lines.some((l) => l.startsWith("Клиент: Анна Иванова")));
+  assert.ok(lines.includes("Итого"));
+  assert.ok(lines.some((l) => l.includes("7,00") && l.includes("€")), "the total in euros, Russian format");
+  assert.ok(!lines.some((l) => l.includes("?") || l.includes("\uFFFD")), "nothing replaced");
 });
 
 test("a no-show booking's receipt lists reservation and no-show fee; only its driver and admins can read it", async () => {
@@ -42,7 +54,7 @@ test("a no-show booking's receipt lists reservation and no-show fee; only its dr
   assert.equal(r.payment?.last4, "4242");
   assert.equal((await loadReceipt(t.db, { id: admin.id, isAdmin: true }, "booking", b.id)).totalInclVat, 700);
   await assert.rejects(loadReceipt(t.db, { id: other.id, isAdmin: false }, "booking", b.id), (e: unknown) => e instanceof AppError && e.code === "NOT_FOUND");
-  const text = checkPdf(receiptPdf(r));
-  assert.ok(text.includes("No-show fee"));
-  assert.ok(text.includes("\\2007.00"), "the total in euros");
+  const lines = pdfText(receiptPdf(r));
+  assert.ok(lines.includes("No-show fee"));
+  assert.ok(lines.includes("€7.00"), `the total in euros: ${lines.join(" | ")}`);
 });

@@ -116,4 +116,9 @@ export const bookingEn = {
   "receipt.refundReason": "Reason",
   "receipt.refundSubmit": "Refund",
   "receipt.refunded": "Refunded.",
+  "receipt.pdfCharging": "Charging",
+  "receipt.pdfBooked": "Booked slot",
+  "receipt.pdfWallet": "Wallet",
+  "receipt.pdfCard": "Card",
+  "receipt.pdfDemo": "(demo payments, no real money)",
 } as const;

@@ -118,4 +118,9 @@ export const bookingRu: Record<keyof typeof bookingEn, string> = {
   "receipt.refundReason": "Причина",
   "receipt.refundSubmit": "Вернуть",
   "receipt.refunded": "Возврат выполнен.",
+  "receipt.pdfCharging": "Зарядка",
+  "receipt.pdfBooked": "Забронированное время",
+  "receipt.pdfWallet": "Кошелёк",
+  "receipt.pdfCard": "Карта",
+  "receipt.pdfDemo": "(демо-платежи, без реальных денег)",
 };

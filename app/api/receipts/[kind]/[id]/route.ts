@@ -4,6 +4,7 @@ import { can } from "@/lib/auth/roles.ts";
 import { db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
 import { loadReceipt, receiptPdf } from "@/lib/receipts/index.ts";
+import { getLocale } from "@/lib/i18n/server.ts";
 import { isUuid } from "@/lib/stations/visibility.ts";
 
 export const dynamic = "force-dynamic";
@@ -14,7 +15,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ kind: s
   if (!user || (kind !== "session" && kind !== "booking") || !isUuid(id)) return new Response("Not found.", { status: 404 });
   try {
     const r = await loadReceipt(db(), { id: user.id, isAdmin: can(user.role, "platform:admin") }, kind, id);
-    const pdf = receiptPdf(r);
+    const pdf = receiptPdf(r, await getLocale());
     return new Response(new Uint8Array(pdf), {
       headers: { "content-type": "application/pdf", "content-disposition": `attachment; filename="chargeway-receipt-${r.number}.pdf"`, "cache-control": "private, no-store" },
     });
