@@ -4,6 +4,7 @@ import { dueOperators, syncOperator } from "../ocpi/index.ts";
 import { runBookingSweep } from "../booking/index.ts";
 import { refreshMapCells } from "../map/query-cells.ts";
 import { runSessionSweep } from "../sessions/index.ts";
+import { fillOwnerRollup } from "../owner/rollup-fill.ts";
 import type { Job } from "./scheduler.ts";
 
 export function platformJobs(db: Db): Job[] {
@@ -26,6 +27,13 @@ export function platformJobs(db: Db): Job[] {
       name: "map-cells",
       everyMs: 30_000,
       run: () => refreshMapCells(db).then(() => undefined),
+    },
+    {
+      // Owner dashboard roll-up: closed days of owners' stations, newest first,
+      // about a second of work per run (lib/owner/rollup-fill.ts).
+      name: "owner-rollup",
+      everyMs: 60_000,
+      run: (now) => fillOwnerRollup(db, { now, budgetMs: 1000 }).then((r) => (r.days ? r : undefined)),
     },
     {
       // Operators' OCPI feeds, each at its own interval: incremental pulls,

@@ -4,7 +4,8 @@
 import type { Db } from "../db/client.ts";
 import { notFoundError } from "../errors/app-error.ts";
 import { ownedBy, type TOwnerUser } from "./context.ts";
-import { bookingStats, moneyStats, occupiedStats, onlineStats, refundStats, sessionStats, unstartedFailures, type TScope } from "./earnings-queries.ts";
+import { onlineStats, type TScope } from "./earnings-queries.ts";
+import { periodFigures } from "./period-figures.ts";
 import { daysOf, monthsOf, type TPeriod } from "./period.ts";
 
 export type TMoney = { gross: number; fees: number; refunds: number; net: number };
@@ -20,9 +21,10 @@ export type TStationFigures = TFigures & {
 
 const zero = (): TFigures => ({ sessions: 0, failed: 0, bookings: 0, energyWh: 0, durationMs: 0, money: {} });
 const moneyOf = (f: TFigures, currency: string) => (f.money[currency] ??= { gross: 0, fees: 0, refunds: 0, net: 0 });
-const num = (v: bigint | number | null | undefined) => Number(v ?? 0);
+const num = (v: bigint | number | string | null | undefined) => Number(v ?? 0);
 
-export async function earnings(db: Db, user: TOwnerUser, input: { stationId?: string | null; period: TPeriod; now?: Date }) {
+/** `live: true` computes everything from the sessions and payments, ignoring the roll-up. */
+export async function earnings(db: Db, user: TOwnerUser, input: { stationId?: string | null; period: TPeriod; now?: Date; live?: boolean }) {
   const now = input.now ?? new Date();
   const p = input.period;
   const stations = await db.station.findMany({
@@ -32,9 +34,8 @@ export async function earnings(db: Db, user: TOwnerUser, input: { stationId?: st
   });
   if (input.stationId && stations.length === 0) throw notFoundError("This station");
   const scope: TScope = { ownerId: user.id, stationId: input.stationId };
-  const [sessions, unstarted, money, refunds, bookings, occupied, online] = await Promise.all([
-    sessionStats(db, scope, p), unstartedFailures(db, scope, p), moneyStats(db, scope, p), refundStats(db, scope, p),
-    bookingStats(db, scope, p), occupiedStats(db, scope, p, now), onlineStats(db, scope, p, now),
+  const [figures, online] = await Promise.all([
+    periodFigures(db, scope, stations.map((s) => s.id), p, now, { live: input.live }), onlineStats(db, scope, p, now),
   ]);
 
   const byStation = new Map<string, TStationFigures>();
@@ -52,21 +53,18 @@ export async function earnings(db: Db, user: TOwnerUser, input: { stationId?: st
   const target = (bucket: string, key: string): TFigures | undefined =>
     bucket === "station" ? byStation.get(key) : bucket === "day" ? days.get(key) : months.get(key);
 
-  for (const r of sessions) {
+  for (const r of figures) {
     const t = target(r.bucket, r.key);
     if (!t) continue;
-    t.sessions += num(r.sessions); t.failed += num(r.failed); t.energyWh += num(r.energy_wh); t.durationMs += num(r.duration_ms);
+    if (r.currency) {
+      const m = moneyOf(t, r.currency);
+      m.gross += num(r.gross); m.fees += num(r.fees); m.refunds += num(r.refunds);
+      continue;
+    }
+    t.sessions += num(r.sessions); t.failed += num(r.failed); t.energyWh += num(r.energy_wh); t.durationMs += num(r.duration_ms); t.bookings += num(r.bookings);
+    if (r.bucket === "station") (t as TStationFigures).occupiedMs += num(r.occupied_ms);
   }
-  for (const r of unstarted) { const t = target(r.bucket, r.key); if (t) t.failed += num(r.failed); }
-  for (const r of bookings) { const t = target(r.bucket, r.key); if (t) t.bookings += num(r.bookings); }
-  for (const r of money) {
-    const t = target(r.bucket, r.key);
-    if (!t) continue;
-    const m = moneyOf(t, r.currency);
-    m.gross += num(r.gross); m.fees += num(r.fees);
-  }
-  for (const r of refunds) { const t = target(r.bucket, r.key); if (t) moneyOf(t, r.currency).refunds += num(r.refunds); }
-  for (const r of occupied) { const t = byStation.get(r.station_id); if (t) t.occupiedMs = Math.min(num(r.occupied_ms), t.capacityMs); }
+  for (const t of byStation.values()) t.occupiedMs = Math.min(t.occupiedMs, t.capacityMs);
   for (const r of online) { const t = byStation.get(r.station_id); if (t && t.onlineMs !== null) t.onlineMs = Math.min(num(r.online_ms), t.observedMs); }
   for (const f of [...byStation.values(), ...days.values(), ...months.values()]) for (const m of Object.values(f.money)) m.net = m.gross - m.fees - m.refunds;
 

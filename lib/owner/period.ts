@@ -20,7 +20,7 @@ export function periodOf(from: string, to: string, timeZone: string): TPeriod {
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
-const addDays = (date: string, n: number) => {
+export const addDays = (date: string, n: number): string => {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);

@@ -1,70 +1,92 @@
 // The monthly payout statement: every captured payment of the month's sessions
 // and bookings at the owner's stations (gross and platform fee) and every
-// refund paid back that month, one line each; the totals are the sums of the
-// lines and equal the dashboard's figures for that month.
+// refund paid back that month, one line each. The totals come from the same
+// figures as the dashboard (roll-up + live, lib/owner/period-figures.ts), so
+// they equal its month to the cent; the lines are read in time order, a page
+// at a time (keyset on time, reference, id), so neither the page nor the CSV
+// ever sorts or holds the whole month at once.
 import { Prisma, type Db } from "../db/client.ts";
 import type { TOwnerUser } from "./context.ts";
+import { moneyTotals, periodFigures } from "./period-figures.ts";
 import { monthPeriod, todayIn, type TPeriod } from "./period.ts";
 import { ownerTimeZone } from "./time-zone.ts";
 
+const { sql } = Prisma;
 
 export type TStatementLine = {
   kind: "PAYMENT" | "REFUND"; at: Date; station: string; reference: string; purpose: string;
-  currency: string; gross: number; fee: number; refund: number; net: number;
+  currency: string; gross: number; fee: number; refund: number; net: number; id: string;
+};
+export type TLineCursor = { at: Date; reference: string; id: string };
+
+type TRaw = { kind: "PAYMENT" | "REFUND"; at: Date; station: string; reference: string; purpose: string; currency: string; gross: bigint; fee: bigint; refund: bigint; id: string };
+
+/** The lines dated in [lo, hi): each branch walks the owner's stations by the (station, time) indexes. */
+function linesBetween(ownerId: string, lo: Date, hi: Date) {
+  return sql`
+    SELECT 'PAYMENT' AS kind, s.started_at AS at, st.name AS station, 'transaction ' || s.transaction_id AS reference, p.purpose::text AS purpose,
+           p.currency, p.captured_minor::bigint AS gross, p.platform_fee_minor::bigint AS fee, 0::bigint AS refund, p.id::text AS id
+    FROM stations st JOIN charging_sessions s ON s.station_id = st.id JOIN payments p ON p.session_id = s.id
+    WHERE st.owner_id = ${ownerId}::uuid AND s.started_at >= ${lo} AND s.started_at < ${hi} AND p.status IN ('CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED')
+    UNION ALL
+    SELECT 'PAYMENT', b.starts_at, st.name, 'booking ' || b.reservation_id, p.purpose::text, p.currency, p.captured_minor, p.platform_fee_minor, 0, p.id::text
+    FROM stations st JOIN bookings b ON b.station_id = st.id JOIN payments p ON p.booking_id = b.id AND p.session_id IS NULL
+    WHERE st.owner_id = ${ownerId}::uuid AND b.starts_at >= ${lo} AND b.starts_at < ${hi} AND p.status IN ('CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED')
+    UNION ALL
+    SELECT 'REFUND', r.processed_at, st.name, 'transaction ' || s.transaction_id, p.purpose::text, p.currency, 0, 0, r.amount_minor, r.id::text
+    FROM refunds r JOIN payments p ON p.id = r.payment_id JOIN charging_sessions s ON s.id = p.session_id JOIN stations st ON st.id = s.station_id
+    WHERE st.owner_id = ${ownerId}::uuid AND r.status = 'PROCESSED' AND r.processed_at >= ${lo} AND r.processed_at < ${hi}
+    UNION ALL
+    SELECT 'REFUND', r.processed_at, st.name, 'booking ' || b.reservation_id, p.purpose::text, p.currency, 0, 0, r.amount_minor, r.id::text
+    FROM refunds r JOIN payments p ON p.id = r.payment_id AND p.session_id IS NULL JOIN bookings b ON b.id = p.booking_id JOIN stations st ON st.id = b.station_id
+    WHERE st.owner_id = ${ownerId}::uuid AND r.status = 'PROCESSED' AND r.processed_at >= ${lo} AND r.processed_at < ${hi}`;
+}
+
+const toLine = (r: TRaw): TStatementLine => {
+  const gross = Number(r.gross), fee = Number(r.fee), refund = Number(r.refund);
+  return { kind: r.kind, at: r.at, station: r.station, reference: r.reference, purpose: r.purpose, currency: r.currency, gross, fee, refund, net: gross - fee - refund, id: r.id };
 };
 
-type TRaw = { kind: "PAYMENT" | "REFUND"; at: Date; station: string; reference: string; purpose: string; currency: string; gross: bigint; fee: bigint; refund: bigint };
-
-function statementUnion(ownerId: string, p: TPeriod) {
-  return Prisma.sql`
-    SELECT 'PAYMENT' AS kind, s.started_at AS at, st.name AS station, 'transaction ' || s.transaction_id AS reference, p.purpose::text AS purpose,
-           p.currency, p.captured_minor::bigint AS gross, p.platform_fee_minor::bigint AS fee, 0::bigint AS refund
-    FROM charging_sessions s JOIN stations st ON st.id = s.station_id JOIN payments p ON p.session_id = s.id
-    WHERE st.owner_id = ${ownerId}::uuid AND s.started_at >= ${p.start} AND s.started_at < ${p.end} AND p.status IN ('CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED')
-    UNION ALL
-    SELECT 'PAYMENT', b.starts_at, st.name, 'booking ' || b.reservation_id, p.purpose::text, p.currency, p.captured_minor, p.platform_fee_minor, 0
-    FROM bookings b JOIN stations st ON st.id = b.station_id JOIN payments p ON p.booking_id = b.id AND p.session_id IS NULL
-    WHERE st.owner_id = ${ownerId}::uuid AND b.starts_at >= ${p.start} AND b.starts_at < ${p.end} AND p.status IN ('CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED')
-    UNION ALL
-    SELECT 'REFUND', r.processed_at, st.name, 'transaction ' || s.transaction_id, p.purpose::text, p.currency, 0, 0, r.amount_minor
-    FROM refunds r JOIN payments p ON p.id = r.payment_id JOIN charging_sessions s ON s.id = p.session_id JOIN stations st ON st.id = s.station_id
-    WHERE st.owner_id = ${ownerId}::uuid AND r.status = 'PROCESSED' AND r.processed_at >= ${p.start} AND r.processed_at < ${p.end}
-    UNION ALL
-    SELECT 'REFUND', r.processed_at, st.name, 'booking ' || b.reservation_id, p.purpose::text, p.currency, 0, 0, r.amount_minor
-    FROM refunds r JOIN payments p ON p.id = r.payment_id AND p.session_id IS NULL JOIN bookings b ON b.id = p.booking_id JOIN stations st ON st.id = b.station_id
-    WHERE st.owner_id = ${ownerId}::uuid AND r.status = 'PROCESSED' AND r.processed_at >= ${p.start} AND r.processed_at < ${p.end}`;
+/** Up to `limit` lines of the period after `after`, in order. Reads a window of
+ *  one day from the cursor and doubles it until it holds enough lines. */
+export async function statementLines(db: Db, ownerId: string, p: TPeriod, limit: number, after?: TLineCursor | null): Promise<TStatementLine[]> {
+  const from = after ? after.at : p.start;
+  const cursor = after ? sql`WHERE (at, reference, id) > (${after.at}, ${after.reference}, ${after.id})` : Prisma.empty;
+  for (let span = 86_400_000; ; span *= 2) {
+    const hi = new Date(Math.min(p.end.getTime(), from.getTime() + span));
+    const rows = await db.$queryRaw<TRaw[]>`SELECT * FROM (${linesBetween(ownerId, from, hi)}) x ${cursor} ORDER BY at, reference, id LIMIT ${limit}`;
+    if (rows.length >= limit || hi >= p.end) return rows.map(toLine);
+  }
 }
 
-function rawLines(db: Db, ownerId: string, p: TPeriod, limit?: number) {
-  return db.$queryRaw<TRaw[]>`SELECT * FROM (${statementUnion(ownerId, p)}) x ORDER BY at, reference${limit ? Prisma.sql` LIMIT ${limit}` : Prisma.empty}`;
+/** Every line of the period, a page at a time. */
+export async function* allStatementLines(db: Db, ownerId: string, p: TPeriod, page = 5000): AsyncGenerator<TStatementLine[]> {
+  let after: TLineCursor | null = null;
+  for (;;) {
+    const lines = await statementLines(db, ownerId, p, page, after);
+    if (lines.length) yield lines;
+    if (lines.length < page) return;
+    const last = lines[lines.length - 1];
+    after = { at: last.at, reference: last.reference, id: last.id };
+  }
 }
 
-type TTotalsRow = { currency: string; gross: bigint; fees: bigint; refunds: bigint; lines: bigint };
-
-/** With `lineLimit`, only the first lines are read (for the page); the totals are
- *  then summed in SQL over the very same lines, so they are equal either way. */
+/** With `lineLimit`, only the first lines are read (for the page); without, every
+ *  line. The totals are the month's figures either way. */
 export async function monthlyStatement(db: Db, user: TOwnerUser, month: string, now = new Date(), lineLimit?: number) {
   const timeZone = await ownerTimeZone(db, user);
   const period = monthPeriod(month, timeZone);
-  const lines: TStatementLine[] = (await rawLines(db, user.id, period, lineLimit)).map((r) => {
-    const gross = Number(r.gross), fee = Number(r.fee), refund = Number(r.refund);
-    return { kind: r.kind, at: r.at, station: r.station, reference: r.reference, purpose: r.purpose, currency: r.currency, gross, fee, refund, net: gross - fee - refund };
-  });
-  const totals: Record<string, { gross: number; fees: number; refunds: number; net: number; lines: number }> = {};
-  if (lineLimit === undefined || lines.length < lineLimit) {
-    for (const l of lines) {
-      const t = (totals[l.currency] ??= { gross: 0, fees: 0, refunds: 0, net: 0, lines: 0 });
-      t.gross += l.gross; t.fees += l.fee; t.refunds += l.refund; t.net += l.net; t.lines++;
-    }
-  } else {
-    const rows = await db.$queryRaw<TTotalsRow[]>`
-      SELECT currency, sum(gross)::bigint AS gross, sum(fee)::bigint AS fees, sum(refund)::bigint AS refunds, count(*)::bigint AS lines
-      FROM (${statementUnion(user.id, period)}) x GROUP BY currency`;
-    for (const r of rows) {
-      const gross = Number(r.gross), fees = Number(r.fees), refunds = Number(r.refunds);
-      totals[r.currency] = { gross, fees, refunds, net: gross - fees - refunds, lines: Number(r.lines) };
-    }
-  }
+  const stationIds = (await db.station.findMany({ where: { ownerId: user.id }, select: { id: true } })).map((s) => s.id);
+  const [lines, figures] = await Promise.all([
+    (async () => {
+      if (lineLimit !== undefined) return statementLines(db, user.id, period, lineLimit);
+      const all: TStatementLine[] = [];
+      for await (const page of allStatementLines(db, user.id, period)) all.push(...page);
+      return all;
+    })(),
+    periodFigures(db, { ownerId: user.id }, stationIds, period, now, { moneyOnly: true }),
+  ]);
+  const totals = moneyTotals(figures);
   const closed = todayIn(timeZone, now).slice(0, 7) > month;
   return { month, timeZone, period, lines, totals, closed };
 }
