@@ -54,7 +54,16 @@ export async function cellsFromView(db: Db, q: TMapQuery, cellLng: number, cellL
 
 export const usesCells = (q: TMapQuery, cellLng: number) => !hasFilters(q) && cellLng >= 4 * FINE;
 
-/** Refreshes the cells without blocking readers. */
+/** Refreshes the cells and the per-station facts (query-facts.ts) without blocking readers. */
 export async function refreshMapCells(db: Db): Promise<void> {
   await db.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY station_map_cells`);
+  // One worker: the refresh runs every 30 s on a machine serving requests,
+  // parallel workers would each rebuild the connector aggregate (2-3x the
+  // CPU); the memory keeps its sorts and hashes off disk.
+  await db.$transaction([
+    db.$executeRawUnsafe(`SET LOCAL work_mem = '64MB'`),
+    db.$executeRawUnsafe(`SET LOCAL max_parallel_workers_per_gather = 0`),
+    db.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY station_map_facts`),
+    db.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY station_map_facts_version`),
+  ], { timeout: 120_000 });
 }

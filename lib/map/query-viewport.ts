@@ -9,6 +9,7 @@ import { gridFor, MAX_ITEMS } from "./grid.ts";
 import type { TClusterItem, TStationItem, TViewportResult } from "./types.ts";
 import { matchingStationsWhere, SHOWN_AVAILABILITY } from "./where.ts";
 import { cellsFromView, mapIsLarge, usesCells } from "./query-cells.ts";
+import { cellsFromFacts, usesFacts } from "./query-facts.ts";
 
 const { sql } = Prisma;
 
@@ -70,10 +71,11 @@ type CellRow = {
 export async function queryViewport(
   db: Db,
   query: TMapQuery,
-  /** cells: force (true) or forbid (false) the pre-aggregated cells; default decides by map size. */
+  /** cells: force (true) or forbid (false) the pre-aggregated cells and facts; default decides by map size. */
   opts: { now?: Date; cells?: boolean } = {},
 ): Promise<TViewportResult> {
-  const where = matchingStationsWhere(query.bbox, query, opts.now ?? new Date());
+  const now = opts.now ?? new Date();
+  const where = matchingStationsWhere(query.bbox, query, now);
 
   if (query.zoom >= STATIONS_FROM_ZOOM) {
     const rows = await db.$queryRaw<StationRow[]>`
@@ -94,9 +96,13 @@ export async function queryViewport(
   // over the narrow covering index (stations_map_idx), 2-3x slower.
   // The cluster colour is the best availability inside, in the enum's order
   // (AVAILABLE, BUSY, OUT_OF_ORDER, OFFLINE, UNKNOWN).
-  const cells = usesCells(query, cellLng) && (opts.cells ?? (await mapIsLarge(db)))
-    ? await cellsFromView(db, query, cellLng, cellLat)
-    : await liveCells(db, where, cellLng, cellLat);
+  // Filtered views below FACTS_BELOW_ZOOM read the per-station facts (query-facts.ts).
+  const preAggregated = (usesCells(query, cellLng) || usesFacts(query)) && (opts.cells ?? (await mapIsLarge(db)));
+  const cells = !preAggregated
+    ? await liveCells(db, where, cellLng, cellLat)
+    : usesCells(query, cellLng)
+      ? await cellsFromView(db, query, cellLng, cellLat)
+      : await cellsFromFacts(db, query, cellLng, cellLat, now);
 
   // A cell holding one station is drawn as that station.
   const singleIds = cells.filter((c) => c.n === 1).map((c) => c.one_id);

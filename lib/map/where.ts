@@ -50,16 +50,13 @@ function openNowWhere(now: Date): Prisma.Sql {
 /** Escapes LIKE wildcards so a search for "50%" finds "50%". */
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
+/** The search text's words (at most 5) as ILIKE patterns: every one must match. */
+export const textWords = (q: string): string[] =>
+  q.split(/\s+/).filter(Boolean).slice(0, 5).map((w) => `%${likeEscape(w)}%`);
+
 function textWhere(q: string): Prisma.Sql {
   // Every word must appear in the name, address or city ("tesla berlin").
-  const words = q.split(/\s+/).filter(Boolean).slice(0, 5);
-  return join(
-    words.map((w) => {
-      const p = `%${likeEscape(w)}%`;
-      return sql` AND (s.name ILIKE ${p} OR s.address ILIKE ${p} OR s.city ILIKE ${p})`;
-    }),
-    "",
-  );
+  return join(textWords(q).map((p) => sql` AND (s.name ILIKE ${p} OR s.address ILIKE ${p} OR s.city ILIKE ${p})`), "");
 }
 
 export function matchingStationsWhere(bbox: TBbox, f: TMapFilters, now: Date): Prisma.Sql {

@@ -29,7 +29,7 @@ test("at zoom 4 the cells give the same total and nearly the same clusters as li
   // Fine cells snap to the coarse grid by their centre: a few clusters may differ at cell edges.
   assert.ok(Math.abs(cells.items.length - live.items.length) <= Math.ceil(live.items.length * 0.2), `${cells.items.length} vs ${live.items.length}`);
 
-  // A filter always reads live.
+  // A filter reads the per-station facts (query-facts.ts), exact after a refresh.
   const filtered = parseMapQuery(new URLSearchParams({ bbox: "-20,30,40,70", zoom: "4", minPowerKw: "150" }));
   assert.ok(filtered.ok);
   assert.equal((await queryViewport(t.db, filtered.query, { cells: true })).total, rows.filter((r) => r.status === "ACTIVE" && r.maxPowerKw >= 150).length);

@@ -1,0 +1,133 @@
+// Filtered views at country and continent zoom on a large map read
+// station_map_facts (one narrow row per visible station, refreshed with the
+// cells every 30 s) instead of joining stations, connectors and amenities
+// live. From FACTS_BELOW_ZOOM on, and for pins and the list, reading stays
+// live, so a charger's status change shows at once where pins are drawn.
+import { Prisma, type Db } from "../db/client.ts";
+import { Availability } from "../db/generated/enums.ts";
+import type { TBbox, TMapQuery } from "./filters.ts";
+import { factsWhere } from "./facts-where.ts";
+import { hasFilters, type CellAggregate } from "./query-cells.ts";
+
+const { sql } = Prisma;
+
+export const FACTS_BELOW_ZOOM = 10;
+/** Coarse cells at least this wide are built from cached 0.25° cells (as the unfiltered view does). */
+const FROM_FINE_CELLS = 1;
+
+/** Per-station aggregation for zooms whose cells are narrower than a degree. */
+async function stationCells(db: Db, q: TMapQuery, cellLng: number, cellLat: number, now: Date): Promise<CellAggregate[]> {
+  const [, , cells] = await db.$transaction([
+    db.$executeRaw`SET LOCAL work_mem = '32MB'`,
+    db.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`,
+    db.$queryRaw<CellAggregate[]>`
+      SELECT floor(f.lng / ${cellLng}::float8)::int AS cx, floor(f.lat / ${cellLat}::float8)::int AS cy,
+        count(*)::int AS n, (count(*) FILTER (WHERE f.shown = 'AVAILABLE'))::int AS available,
+        sum(f.lat) / count(*) AS lat, sum(f.lng) / count(*) AS lng,
+        min(f.shown)::text AS best, max(f.max_power_kw) AS max_power_kw,
+        min(f.lng) AS west, min(f.lat) AS south, max(f.lng) AS east, max(f.lat) AS north,
+        min(f.id::text) AS one_id
+      FROM station_map_facts f
+      WHERE ${factsWhere(q.bbox, q, now)}
+      GROUP BY 1, 2`,
+  ]);
+  return cells;
+}
+
+type FineCell = {
+  cx: number; cy: number; n: number; available: number; lat_sum: number; lng_sum: number; best: Availability;
+  max_power_kw: number; west: number; south: number; east: number; north: number; one_id: string;
+};
+
+// The world's 0.25° cells for one set of filters, kept until the facts are
+// refreshed again (station_map_facts_version): panning and zooming out with
+// the same filters then costs no database scan. "Open now" also depends on
+// the minute, which is part of the key.
+const CACHE_SIZE = 64;
+const cache = new Map<string, { version: string; cells: Promise<FineCell[]> }>();
+
+function cacheKey(q: TMapQuery, now: Date): string {
+  const { bbox: _b, zoom: _z, ...f } = q;
+  const sorted = { ...f, connectors: [...f.connectors].sort(), amenities: [...f.amenities].sort(), operators: [...f.operators].sort() };
+  return JSON.stringify([sorted, f.openNow ? Math.floor(now.getTime() / 60_000) : 0]);
+}
+
+async function worldFineCells(db: Db, q: TMapQuery, now: Date): Promise<FineCell[]> {
+  const [{ version }] = await db.$queryRaw<{ version: string }[]>`SELECT refreshed_at::text AS version FROM station_map_facts_version`;
+  const key = cacheKey(q, now);
+  const hit = cache.get(key);
+  if (hit?.version === version) return hit.cells;
+  const cells = (async () => {
+    const [, , rows] = await db.$transaction([
+      db.$executeRaw`SET LOCAL work_mem = '32MB'`,
+      db.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`,
+      db.$queryRaw<FineCell[]>`
+        SELECT f.cx, f.cy, count(*)::int AS n, (count(*) FILTER (WHERE f.shown = 'AVAILABLE'))::int AS available,
+          sum(f.lat) AS lat_sum, sum(f.lng) AS lng_sum, min(f.shown)::text AS best, max(f.max_power_kw) AS max_power_kw,
+          min(f.lng) AS west, min(f.lat) AS south, max(f.lng) AS east, max(f.lat) AS north, min(f.id::text) AS one_id
+        FROM station_map_facts f
+        WHERE ${factsWhere(undefined, q, now)}
+        GROUP BY f.cx, f.cy
+        ORDER BY f.cy, f.cx`,
+    ]);
+    return rows;
+  })();
+  cache.delete(key);
+  cache.set(key, { version, cells });
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  // A failed query is not kept.
+  cells.catch(() => cache.get(key)?.cells === cells && cache.delete(key));
+  return cells;
+}
+
+const AVAILABILITY_ORDER = Object.values(Availability);
+
+/** The same grouping as cellsFromView (query-cells.ts): a fine cell joins the coarse cell of its stations' mean position. */
+export function coarsen(fine: FineCell[], b: TBbox, cellLng: number, cellLat: number): CellAggregate[] {
+  const out = new Map<string, CellAggregate & { latSum: number; lngSum: number }>();
+  const inLng = b.west <= b.east
+    ? (c: FineCell) => c.east >= b.west && c.west <= b.east
+    : (c: FineCell) => c.east >= b.west || c.west <= b.east;
+  // Cells are sorted by cy (0.25° rows): skip straight to the box's first row.
+  let lo = 0;
+  let hi = fine.length;
+  const firstRow = Math.floor(b.south / 0.25) - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (fine[mid].cy < firstRow) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < fine.length; i++) {
+    const c = fine[i];
+    if (c.cy * 0.25 > b.north) break;
+    if (c.north < b.south || !inLng(c)) continue;
+    const cx = Math.floor(c.lng_sum / c.n / cellLng);
+    const cy = Math.floor(c.lat_sum / c.n / cellLat);
+    const k = `${cx}:${cy}`;
+    const a = out.get(k);
+    if (!a) {
+      out.set(k, { cx, cy, n: c.n, available: c.available, lat: 0, lng: 0, latSum: c.lat_sum, lngSum: c.lng_sum, best: c.best,
+        max_power_kw: c.max_power_kw, west: c.west, south: c.south, east: c.east, north: c.north, one_id: c.one_id });
+      continue;
+    }
+    a.n += c.n;
+    a.available += c.available;
+    a.latSum += c.lat_sum;
+    a.lngSum += c.lng_sum;
+    if (AVAILABILITY_ORDER.indexOf(c.best) < AVAILABILITY_ORDER.indexOf(a.best)) a.best = c.best;
+    a.max_power_kw = Math.max(a.max_power_kw, c.max_power_kw);
+    a.west = Math.min(a.west, c.west);
+    a.south = Math.min(a.south, c.south);
+    a.east = Math.max(a.east, c.east);
+    a.north = Math.max(a.north, c.north);
+    if (c.one_id < a.one_id) a.one_id = c.one_id;
+  }
+  return [...out.values()].map(({ latSum, lngSum, ...a }) => ({ ...a, lat: latSum / a.n, lng: lngSum / a.n }));
+}
+
+export async function cellsFromFacts(db: Db, q: TMapQuery, cellLng: number, cellLat: number, now: Date): Promise<CellAggregate[]> {
+  if (cellLng < FROM_FINE_CELLS) return stationCells(db, q, cellLng, cellLat, now);
+  return coarsen(await worldFineCells(db, q, now), q.bbox, cellLng, cellLat);
+}
+
+export const usesFacts = (q: TMapQuery) => hasFilters(q) && q.zoom < FACTS_BELOW_ZOOM;
