@@ -1,7 +1,9 @@
 // npm run bench:owner — a year of charging at 1,000 stations of one owner
 // (sessions, payments, refunds, bookings, connection logs; batched INSERT ...
-// SELECT in SQL), then times the owner dashboard's queries: all stations and
-// one station, a month and a year. Starts its own throw-away embedded
+// SELECT in SQL), then fills the owner roll-up (timed) and times the owner
+// dashboard: all stations and one station, a month and a year, from the
+// roll-up and cold (live only, as with an empty roll-up), and the payout
+// statement (page and full CSV). Starts its own throw-away embedded
 // PostgreSQL unless BENCH_DATABASE_URL points at a database (use an empty one).
 //   BENCH_STATIONS (default 1000), BENCH_SESSIONS_PER_DAY per station (default 4),
 //   BENCH_RUNS per query (default 5) bound the run.
@@ -12,6 +14,8 @@ import { createDb } from "../lib/db/client.ts";
 import { earnings } from "../lib/owner/earnings.ts";
 import { periodOf } from "../lib/owner/period.ts";
 import { monthlyStatement } from "../lib/owner/statement.ts";
+import { statementCsvStream } from "../lib/owner/csv.ts";
+import { fillOwnerRollup } from "../lib/owner/rollup-fill.ts";
 import { benchDatabase } from "./lib/embedded-db.ts";
 
 const STATIONS = Number(process.env.BENCH_STATIONS ?? 1000);
@@ -40,6 +44,8 @@ async function load(c: pg.Client) {
   const { rows: [driver] } = await c.query<{ id: string }>(
     `INSERT INTO users (id, email, password_hash, name, role, referral_code, updated_at)
      VALUES (gen_random_uuid(), 'bench-driver@bench.test', 'x', 'Bench Driver', 'DRIVER', 'BENCHDRIVER', now()) RETURNING id`);
+  // The roll-up is empty while loading: its triggers would only delete nothing, row by row.
+  await c.query("SET session_replication_role = replica");
   await timed(`${STATIONS} stations (+10% of another owner), 2 connectors each`, async () => {
     await c.query(
       `INSERT INTO stations (id, name, owner_id, status, lat, lng, time_zone, ocpp_identity, plug_types, charging_types, max_power_kw, price_per_kwh_minor, created_at, updated_at)
@@ -86,6 +92,7 @@ async function load(c: pg.Client) {
        CROSS JOIN generate_series($1::timestamptz - interval '7 days', $2::timestamptz, interval '7 days') w
        CROSS JOIN (VALUES ('DISCONNECTED', interval '3 days'), ('CONNECTED', interval '3 days 1 hour')) e(event, off)`, [YEAR_START, YEAR_END]);
   });
+  await c.query("SET session_replication_role = DEFAULT");
   await timed("ANALYZE", () => c.query("ANALYZE"));
   const { rows: counts } = await c.query(
     `SELECT (SELECT count(*) FROM charging_sessions) sessions, (SELECT count(*) FROM payments) payments, (SELECT count(*) FROM refunds) refunds,
@@ -113,25 +120,55 @@ async function main() {
       ["one station, one month", stationId, periodOf("2025-11-01", "2025-11-30", "Europe/Berlin")],
       ["one station, one year", stationId, periodOf("2025-01-01", "2025-12-31", "Europe/Berlin")],
     ] as const;
-    console.log(`\ndashboard (earnings: 7 queries in parallel), ${RUNS} runs each, after one warm-up:`);
-    for (const [label, sid, period] of cases) {
-      const first = await earnings(db, user, { stationId: sid, period, now });
+    const measure = async (label: string, runs: number, fn: () => Promise<{ total: { sessions: number; money: Record<string, { gross: number }> } }>) => {
+      const first = await fn();
       const ms: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
+      for (let i = 0; i < runs; i++) {
         const t0 = performance.now();
-        await earnings(db, user, { stationId: sid, period, now });
+        await fn();
         ms.push(performance.now() - t0);
       }
       ms.sort((a, b) => a - b);
       console.log(`  ${label.padEnd(24)} median ${ms[Math.floor(ms.length / 2)].toFixed(0).padStart(6)} ms  max ${ms[ms.length - 1].toFixed(0).padStart(6)} ms  ` +
-        `(${first.total.sessions.toLocaleString("en")} sessions, gross ${first.total.money.EUR?.gross ?? 0} minor)`);
+        `(${first.total.sessions.toLocaleString("en")} sessions, gross ${first.total.money.EUR?.gross ?? 0} minor)  load ${os.loadavg()[0].toFixed(1)}`);
+      return first;
+    };
+    const loadNow = () => `load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`;
+    console.log(`\ncold: empty roll-up (live path only), 1 run each after one warm-up, ${loadNow()}:`);
+    const cold: unknown[] = [];
+    for (const [label, sid, period] of cases) cold.push(await measure(label, 1, () => earnings(db, user, { stationId: sid, period, now, live: true })));
+
+    console.log(`\nroll-up backfill (job in a loop, unbounded budget), ${loadNow()}:`);
+    const t0fill = performance.now();
+    let filled = 0, batches = 0;
+    for (;;) {
+      const r = await fillOwnerRollup(db, { now, budgetMs: 60_000 });
+      filled += r.days; batches += r.batches;
+      if (r.pending === 0) break;
     }
+    console.log(`  ${filled.toLocaleString("en")} station-days (2 zones) in ${batches.toLocaleString("en")} transactions: ${((performance.now() - t0fill) / 1000).toFixed(1)} s`);
+    await client.query("ANALYZE owner_station_days; ANALYZE owner_station_day_money");
+
+    console.log(`\ndashboard from the roll-up, ${RUNS} runs each after one warm-up, ${loadNow()}:`);
+    for (const [i, [label, sid, period]] of cases.entries()) {
+      const warm = await measure(label, RUNS, () => earnings(db, user, { stationId: sid, period, now }));
+      if (JSON.stringify(warm) !== JSON.stringify(cold[i])) throw new Error(`${label}: roll-up and live figures differ`);
+    }
+    // Today is always live: the same year read on 1 July 2026 (half a year of closed days) would look the same;
+    // here a day of the year invalidated at every station (a refund each) shows the mixed path.
+    await client.query(`UPDATE refunds SET processed_at = processed_at + interval '1 millisecond' WHERE id IN (
+      SELECT DISTINCT ON (s.station_id) r.id FROM refunds r JOIN payments p ON p.id = r.payment_id JOIN charging_sessions s ON s.id = p.session_id ORDER BY s.station_id, r.processed_at DESC)`);
+    console.log(`\nafter a refund at every station invalidated one day each (those days live), ${loadNow()}:`);
+    await measure("all stations, one year", RUNS, () => earnings(db, user, { stationId: null, period: cases[1][2], now }));
+
     let t0 = performance.now();
-    const s = await monthlyStatement(db, user, "2025-11", now);
-    console.log(`  monthly statement, all lines (CSV)     ${(performance.now() - t0).toFixed(0)} ms (${s.lines.length.toLocaleString("en")} lines)`);
-    t0 = performance.now();
     await monthlyStatement(db, user, "2025-11", now, 201);
-    console.log(`  monthly statement, page (201 lines)    ${(performance.now() - t0).toFixed(0)} ms`);
+    console.log(`\n  monthly statement, page (201 lines)    ${(performance.now() - t0).toFixed(0)} ms`);
+    t0 = performance.now();
+    let bytes = 0;
+    const reader = statementCsvStream(db, user, "2025-11", now).getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) bytes += r.value.length;
+    console.log(`  monthly statement CSV, streamed        ${(performance.now() - t0).toFixed(0)} ms (${(bytes / 1e6).toFixed(1)} MB)  ${loadNow()}`);
   } finally {
     await db.$disconnect();
     await client.end();

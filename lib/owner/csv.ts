@@ -5,7 +5,8 @@ import { Prisma, type Db } from "../db/client.ts";
 import { currencyExponent } from "../tariffs/index.ts";
 import type { TScope } from "./earnings-queries.ts";
 import type { TPeriod } from "./period.ts";
-import type { TMonthlyStatement } from "./statement.ts";
+import type { TOwnerUser } from "./context.ts";
+import { allStatementLines, statementHead, type TMonthlyStatement, type TStatementLine } from "./statement.ts";
 
 const { sql, empty } = Prisma;
 
@@ -71,13 +72,34 @@ export function sessionsCsv(db: Db, scope: TScope, p: TPeriod): ReadableStream<U
   });
 }
 
+const STATEMENT_HEADER = ["month", "kind", "date", "station", "reference", "purpose", "gross", "platform_fee", "refund", "net", "currency"];
+const statementLineRow = (month: string, l: TStatementLine) =>
+  csvRow([month, l.kind, l.at.toISOString(), l.station, l.reference, l.purpose, money(l.gross, l.currency), money(l.fee, l.currency), money(l.refund, l.currency), money(l.net, l.currency), l.currency]);
+const statementTotalRows = (month: string, totals: TMonthlyStatement["totals"]) =>
+  Object.entries(totals).map(([c, t]) => csvRow([month, "TOTAL", null, null, null, null, money(t.gross, c), money(t.fees, c), money(t.refunds, c), money(t.net, c), c])).join("");
+
 export function statementCsv(s: TMonthlyStatement): string {
-  let out = csvRow(["month", "kind", "date", "station", "reference", "purpose", "gross", "platform_fee", "refund", "net", "currency"]);
-  for (const l of s.lines) {
-    out += csvRow([s.month, l.kind, l.at.toISOString(), l.station, l.reference, l.purpose, money(l.gross, l.currency), money(l.fee, l.currency), money(l.refund, l.currency), money(l.net, l.currency), l.currency]);
-  }
-  for (const [c, t] of Object.entries(s.totals)) {
-    out += csvRow([s.month, "TOTAL", null, null, null, null, money(t.gross, c), money(t.fees, c), money(t.refunds, c), money(t.net, c), c]);
-  }
-  return out;
+  return csvRow(STATEMENT_HEADER) + s.lines.map((l) => statementLineRow(s.month, l)).join("") + statementTotalRows(s.month, s.totals);
+}
+
+/** The same CSV, streamed a page of lines at a time (a large owner's month never sits in memory). */
+export function statementCsvStream(db: Db, user: TOwnerUser, month: string, now = new Date()): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  let head: Awaited<ReturnType<typeof statementHead>> | null = null;
+  let pages: AsyncGenerator<TStatementLine[]> | null = null;
+  return new ReadableStream({
+    async pull(controller) {
+      if (!head || !pages) {
+        head = await statementHead(db, user, month, now);
+        pages = allStatementLines(db, user.id, head.period);
+        controller.enqueue(enc.encode(csvRow(STATEMENT_HEADER)));
+        return;
+      }
+      const next = await pages.next();
+      if (next.done) {
+        controller.enqueue(enc.encode(statementTotalRows(head.month, head.totals)));
+        controller.close();
+      } else controller.enqueue(enc.encode(next.value.map((l) => statementLineRow(head!.month, l)).join("")));
+    },
+  });
 }

@@ -71,24 +71,24 @@ export async function* allStatementLines(db: Db, ownerId: string, p: TPeriod, pa
   }
 }
 
-/** With `lineLimit`, only the first lines are read (for the page); without, every
- *  line. The totals are the month's figures either way. */
-export async function monthlyStatement(db: Db, user: TOwnerUser, month: string, now = new Date(), lineLimit?: number) {
+/** The month's period and totals (the dashboard's month figures), without lines. */
+export async function statementHead(db: Db, user: TOwnerUser, month: string, now = new Date()) {
   const timeZone = await ownerTimeZone(db, user);
   const period = monthPeriod(month, timeZone);
   const stationIds = (await db.station.findMany({ where: { ownerId: user.id }, select: { id: true } })).map((s) => s.id);
-  const [lines, figures] = await Promise.all([
-    (async () => {
-      if (lineLimit !== undefined) return statementLines(db, user.id, period, lineLimit);
-      const all: TStatementLine[] = [];
-      for await (const page of allStatementLines(db, user.id, period)) all.push(...page);
-      return all;
-    })(),
-    periodFigures(db, { ownerId: user.id }, stationIds, period, now, { moneyOnly: true }),
-  ]);
-  const totals = moneyTotals(figures);
+  const totals = moneyTotals(await periodFigures(db, { ownerId: user.id }, stationIds, period, now, { moneyOnly: true }));
   const closed = todayIn(timeZone, now).slice(0, 7) > month;
-  return { month, timeZone, period, lines, totals, closed };
+  return { month, timeZone, period, totals, closed };
+}
+
+/** With `lineLimit`, only the first lines are read (for the page); without, every
+ *  line (prefer statementCsvStream for exports). The totals are the month's figures either way. */
+export async function monthlyStatement(db: Db, user: TOwnerUser, month: string, now = new Date(), lineLimit?: number) {
+  const head = await statementHead(db, user, month, now);
+  let lines: TStatementLine[] = [];
+  if (lineLimit !== undefined) lines = await statementLines(db, user.id, head.period, lineLimit);
+  else for await (const page of allStatementLines(db, user.id, head.period)) lines = lines.concat(page);
+  return { ...head, lines };
 }
 export type TMonthlyStatement = Awaited<ReturnType<typeof monthlyStatement>>;
 

@@ -12,6 +12,7 @@ import { periodOf, type TPeriod } from "../../lib/owner/period.ts";
 import { readRollup } from "../../lib/owner/rollup-read.ts";
 import { fillOwnerRollup } from "../../lib/owner/rollup-fill.ts";
 import { monthlyStatement } from "../../lib/owner/statement.ts";
+import { statementCsv, statementCsvStream } from "../../lib/owner/csv.ts";
 import type { TOwnerUser } from "../../lib/owner/context.ts";
 import { makeRefund, makeSession, makeStation, makeUser } from "./helpers.ts";
 
@@ -153,6 +154,8 @@ test("a session finishing, a payment captured, a refund processed and a station 
   const page = await monthlyStatement(db, alice, "2026-03", new Date(), 7);
   assert.deepEqual(page.lines, s.lines.slice(0, 7));
   assert.deepEqual(page.totals, s.totals);
+  // The streamed export is the whole statement, byte for byte.
+  assert.equal(await new Response(statementCsvStream(db, alice, "2026-03")).text(), statementCsv(s));
 });
 
 test("the filler skips a station a writer is changing, and the change is never lost", async () => {
