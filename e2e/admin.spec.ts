@@ -4,6 +4,9 @@ import { DEMO_PASSWORD } from "../lib/seed/demo-accounts.ts";
 import { hashPassword } from "../lib/auth/password.ts";
 import { expectSignedInHome, signIn } from "./helpers/auth.ts";
 import { testDb, uniqueEmail } from "./helpers/db.ts";
+import { RPCClient } from "../lib/ocpp/rpc.ts";
+
+const OCPP_URL = process.env.E2E_OCPP_URL ?? "ws://127.0.0.1:9000/ocpp";
 
 const ADMIN = "admin@chargeway.test";
 
@@ -128,6 +131,44 @@ test("an operator's API token is never sent to the browser; bad settings are ref
   await expect(page.getByTestId("field-errors")).toContainText("ISO 4217");
   await page.reload();
   await expect(page.locator("#setting-platform_fee_percent")).toHaveValue(before);
+  await context.close();
+});
+
+test("an admin adopts a charger that connected unannounced: its password is shown once and reaches the charger", async ({ browser }) => {
+  const identity = `E2E-NEW-${Date.now().toString(36).toUpperCase()}`;
+  const connectAs = (password: string | null) => new RPCClient({ endpoint: OCPP_URL, identity, password, protocols: ["ocpp1.6"], reconnect: false });
+  const charger = connectAs(null);
+  let authorizationKey: string | undefined;
+  charger.handle("ChangeConfiguration", ({ params }: { params: { key: string; value: string } }) => {
+    if (params.key === "AuthorizationKey") authorizationKey = params.value;
+    return { status: "Accepted" };
+  });
+  await charger.connect();
+  expect((await charger.call("BootNotification", { chargePointVendor: "Yard", chargePointModel: "Y1" }) as { status: string }).status).toBe("Pending");
+
+  const { page, context } = await signedInPage(browser, ADMIN, "/admin");
+  const station = await testDb().station.findFirstOrThrow({ where: { ocppIdentity: identity } });
+  await page.goto(`/admin/stations/${station.id}`);
+  const form = page.getByTestId("adopt-form");
+  await form.getByLabel("Name").fill("Yard charger");
+  await form.getByLabel("Latitude").fill("52.51");
+  await form.getByLabel("Longitude").fill("13.39");
+  await form.getByRole("button", { name: "Adopt charger" }).click();
+  const adopted = page.getByTestId("adopted-charger");
+  await expect(adopted).toContainText(`/ocpp/${identity}`);
+  await expect(page.getByTestId("adopted-pushed")).toContainText("accepted it");
+  const password = (await page.getByTestId("adopted-password").textContent())?.trim();
+  expect(password).toBeTruthy();
+  expect(authorizationKey).toBe(password);
+  await charger.close({ force: true });
+
+  // With that password the charger is back and accepted.
+  const again = connectAs(password!);
+  await again.connect();
+  expect((await again.call("BootNotification", { chargePointVendor: "Yard", chargePointModel: "Y1" }) as { status: string }).status).toBe("Accepted");
+  await again.close({ force: true });
+  await page.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByTestId("adopt-section")).toHaveCount(0);
   await context.close();
 });
 

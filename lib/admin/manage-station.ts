@@ -6,6 +6,9 @@ import type { Db } from "../db/client.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { AppError, notFoundError } from "../errors/app-error.ts";
 import { notify } from "../notifications/notify.ts";
+import { hashPassword } from "../auth/password.ts";
+import { sendCommand } from "../ocpp/commands.ts";
+import { newChargerPassword } from "../owner/charger.ts";
 import { auditFrom, type AdminActor, type Input } from "./actor.ts";
 
 export const ZStationDecision = z.object({
@@ -73,9 +76,14 @@ export const ZAdoptCharger = z.object({
   ownerEmail: z.string().trim().toLowerCase().max(254).optional().transform((v) => v || undefined),
 });
 
-/** A charger listed as Pending when it first connected becomes one of ours. */
+/** A charger listed as Pending when it first connected becomes one of ours.
+ *  Adoption gives it a password (security profile 1): without one the server
+ *  would refuse the charger at its next connection. The password is returned
+ *  once for the admin to configure, and pushed to a connected charger. */
 export async function adoptCharger(db: Db, actor: AdminActor, input: Input<z.infer<typeof ZAdoptCharger>>) {
-  return db.$transaction(async (tx) => {
+  const password = newChargerPassword();
+  const passwordHash = await hashPassword(password);
+  const after = await db.$transaction(async (tx) => {
     const before = await tx.station.findUnique({ where: { id: input.stationId }, select: { ...snapshot, ocppIdentity: true } });
     if (!before) throw notFoundError("This charger");
     if (before.registrationStatus !== "PENDING") throw new AppError("CONFLICT", "This charger is not waiting to be adopted.");
@@ -91,13 +99,41 @@ export async function adoptCharger(db: Db, actor: AdminActor, input: Input<z.inf
       where: { id: before.id },
       data: {
         name: input.name, lat: input.lat, lng: input.lng, address: input.address, ownerId,
-        registrationStatus: "ACCEPTED", status: "ACTIVE",
+        registrationStatus: "ACCEPTED", status: "ACTIVE", ocppPasswordHash: passwordHash,
         // Placed on the map only once it has a real position.
         publish: !(input.lat === 0 && input.lng === 0),
       },
-      select: { ...snapshot, ocppIdentity: true },
+      select: { ...snapshot, ocppIdentity: true, isOnline: true },
     });
-    await recordAudit(tx, { ...auditFrom(actor), action: "CHARGER_ADOPTED", entityType: "Station", entityId: after.id, before, after });
+    const { isOnline: _, ...audited } = after;
+    await recordAudit(tx, {
+      ...auditFrom(actor), action: "CHARGER_ADOPTED", entityType: "Station", entityId: after.id, before,
+      after: { ...audited, password: "(new, not stored)" },
+    });
     return after;
   });
+  const pushed = after.isOnline ? await pushPassword(db, after.id, actor, password) : "OFFLINE";
+  return { id: after.id, identity: after.ocppIdentity, password, pushed };
+}
+
+/** Sends the new password as the charger's AuthorizationKey (OCPP 1.6 security
+ *  profile 1), so it uses it when it reconnects. The command row keeps the
+ *  answer but not the password. */
+async function pushPassword(db: Db, stationId: string, actor: AdminActor, password: string): Promise<"ACCEPTED" | "REJECTED" | "NO_ANSWER"> {
+  let commandId: string | undefined;
+  try {
+    const cmd = await sendCommand(db, {
+      stationId, action: "ChangeConfiguration", payload: { key: "AuthorizationKey", value: password },
+      requestedById: actor.id, timeoutMs: 10_000,
+    });
+    commandId = cmd.id;
+    const status = (cmd.response as { status?: string } | null)?.status;
+    return cmd.status === "ANSWERED" ? (status === "Accepted" || status === "RebootRequired" ? "ACCEPTED" : "REJECTED") : "NO_ANSWER";
+  } catch {
+    return "NO_ANSWER";
+  } finally {
+    if (commandId) {
+      await db.ocppCommand.update({ where: { id: commandId }, data: { payload: { key: "AuthorizationKey", value: "(redacted)" } } }).catch(() => undefined);
+    }
+  }
 }

@@ -13,9 +13,10 @@ const decide = defineAction({ name: "admin-decide-station", input: ZStationDecis
 });
 
 const adopt = defineAction({ name: "admin-adopt-charger", input: ZAdoptCharger, permission: "platform:admin" }, async (input, { user }) => {
-  const s = await adoptCharger(db(), await requestActor(user), input);
-  revalidatePath("/", "layout");
-  return { id: s.id };
+  // The password goes to this admin's browser once, to be put on the charger.
+  // No revalidatePath here: it would re-render the page at once and unmount
+  // the form showing the password; the admin's "Done" refreshes the page.
+  return adoptCharger(db(), await requestActor(user), input);
 });
 
 const command = defineAction({ name: "admin-station-command", input: ZAdminCommand, permission: "platform:admin" }, async (input, { user }) =>

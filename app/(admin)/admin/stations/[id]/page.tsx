@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/admin/action-form.tsx";
+import { AdoptChargerForm } from "@/components/admin/adopt-charger-form.tsx";
 import { CommandForm } from "@/components/admin/command-form.tsx";
 import { Badge, Json, Section, STATUS_TONE, Table, Td, TextInput } from "@/components/admin/ui.tsx";
 import { PageTitle } from "@/components/ui/stat.tsx";
@@ -9,6 +10,8 @@ import { requirePermission } from "@/lib/auth/current-user.ts";
 import { db } from "@/lib/db/client.ts";
 import { formatDateTime } from "@/lib/format.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
+import { headers } from "next/headers";
+import { chargerUrlBase } from "@/lib/owner/charger.ts";
 import type { MessageKey } from "@/lib/i18n/translate.ts";
 import { adoptChargerAction, decideStationAction, sendCommandAction } from "../actions.ts";
 
@@ -85,14 +88,20 @@ export default async function StationPage({ params }: { params: Promise<{ id: st
       {s.registrationStatus === "PENDING" && (
         <Section title={t("admin.stations.adopt")} testId="adopt-section">
           <p className="text-sm text-slate-600">{t("admin.stations.adoptHint")}</p>
-          <ActionForm action={adoptChargerAction} submitLabel={t("admin.stations.adopt")} {...busy} className="grid sm:grid-cols-3 gap-3" testId="adopt-form">
+          <AdoptChargerForm action={adoptChargerAction} urlBase={chargerUrlBase((await headers()).get("host"))} fieldLabels={{}} m={{
+            submit: t("admin.stations.adopt"), working: t("admin.common.working"), networkError: t("admin.common.failedRequest"),
+            adopted: t("admin.stations.adopted"), url: t("admin.stations.chargerUrl"), password: t("admin.stations.chargerPassword"),
+            passwordOnce: t("admin.stations.passwordOnce"), pushed: t("admin.stations.passwordPushed"), done: t("admin.stations.adoptDone"),
+            "pushed.ACCEPTED": t("admin.stations.pushed.ACCEPTED"), "pushed.REJECTED": t("admin.stations.pushed.REJECTED"),
+            "pushed.NO_ANSWER": t("admin.stations.pushed.NO_ANSWER"), "pushed.OFFLINE": t("admin.stations.pushed.OFFLINE"),
+          }}>
             <input type="hidden" name="stationId" value={s.id} />
             <TextInput name="name" label={t("admin.stations.name")} defaultValue={s.name} required />
             <TextInput name="lat" label={t("admin.stations.lat")} defaultValue={s.lat || ""} type="number" step="any" required />
             <TextInput name="lng" label={t("admin.stations.lng")} defaultValue={s.lng || ""} type="number" step="any" required />
             <TextInput name="address" label={t("admin.stations.address")} defaultValue={s.address} />
             <TextInput name="ownerEmail" label={t("admin.stations.ownerEmail")} type="email" />
-          </ActionForm>
+          </AdoptChargerForm>
         </Section>
       )}
 
