@@ -6,7 +6,7 @@ import type { Booking, Db } from "../db/client.ts";
 import { AppError, notFoundError } from "../errors/app-error.ts";
 import { formatDateTime } from "../format.ts";
 import { notify } from "../notifications/notify.ts";
-import { authorize, type TPaymentSource } from "../payments/index.ts";
+import { assertNothingOutstanding, authorize, type TPaymentSource } from "../payments/index.ts";
 import { reserveOnCharger } from "./charger-reservation.ts";
 import { bookingRules, DURATIONS, MAX_DAYS_AHEAD } from "./rules.ts";
 
@@ -47,6 +47,7 @@ export async function createBooking(
   if (input.startsAt.getTime() > now.getTime() + MAX_DAYS_AHEAD * 86_400_000) {
     throw new AppError("INVALID_INPUT", `Bookings can be made up to ${MAX_DAYS_AHEAD} days ahead.`, { startsAt: ["Too far ahead."] });
   }
+  await assertNothingOutstanding(db, user.id);
   const rules = await bookingRules(db);
   const startsAt = input.startsAt;
   const endsAt = new Date(startsAt.getTime() + input.durationMinutes * 60_000);

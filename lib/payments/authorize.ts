@@ -70,7 +70,11 @@ export async function authorize(db: Db, input: TAuthorizeInput): Promise<Payment
       authorizedMinor: input.amountMinor,
       externalId: result.externalId,
       processedAt: new Date(),
-      gatewayResponse: { card: { brand: result.brand ?? known.brand, last4: result.last4 ?? known.last4 }, processor: result.response } as Prisma.InputJsonValue,
+      gatewayResponse: {
+        card: { brand: result.brand ?? known.brand, last4: result.last4 ?? known.last4 }, processor: result.response,
+        // Kept to charge a session's remainder above the hold on the same card (lib/payments/remainder.ts).
+        ...(result.methodRef && { methodRef: result.methodRef }),
+      } as Prisma.InputJsonValue,
     },
   });
 }

@@ -19,13 +19,24 @@ const DECLINES: Record<string, { code: string; message: string }> = {
   "4000000000000119": { code: "processing_error", message: "An error occurred while processing your card. Try again in a little bit." },
 };
 
+/**
+ * Stripe's 4000 0000 0000 0341: the first hold succeeds, later charges
+ * without the driver (off-session) are declined. Its reusable reference is
+ * Stripe's test payment method of the same behaviour.
+ */
+const LATER_DECLINES = "4000000000000341";
+const LATER_DECLINES_REF = "pm_card_chargeCustomerFail";
+
 export function demoProcessor(): TCardProcessor {
   return {
     provider: "DEMO",
     async hold(input): Promise<THoldResult> {
       if (!("number" in input.card)) {
+        if (input.card.externalMethodId === LATER_DECLINES_REF) {
+          return { ok: false, code: "card_declined", message: "Your card was declined.", response: { demo: true, decline_code: "card_declined", off_session: !!input.offSession } };
+        }
         // A saved demo card is just a reference to an earlier successful hold.
-        return { ok: true, externalId: `demo_pi_${randomUUID()}`, brand: null, last4: null, response: { demo: true, status: "requires_capture" } };
+        return { ok: true, externalId: `demo_pi_${randomUUID()}`, brand: null, last4: null, methodRef: input.card.externalMethodId, response: { demo: true, status: "requires_capture" } };
       }
       const digits = normaliseCardNumber(input.card.number);
       const decline = DECLINES[digits];
@@ -35,6 +46,7 @@ export function demoProcessor(): TCardProcessor {
         externalId: `demo_pi_${randomUUID()}`,
         brand: null,
         last4: digits.slice(-4),
+        methodRef: digits === LATER_DECLINES ? LATER_DECLINES_REF : `demo_pm_${digits.slice(-4)}`,
         response: { demo: true, status: "requires_capture", amount: input.amountMinor, currency: input.currency.toLowerCase() },
       };
     },

@@ -20,4 +20,5 @@ export { DEMO_LABEL } from "./demo-processor.ts";
 export { checkCard, cardBrand, luhnValid } from "./card.ts";
 export type { TAuthorizeInput, TCardDetails, TPaymentSource, TActor, TCardProcessor } from "./types.ts";
 export { ZPaymentForm, paymentSource, withPayment, type TPaymentForm } from "./payment-form.ts";
+export { collectRemainder, openBalances, assertNothingOutstanding, settleBalance, type TRemainderResult } from "./remainder.ts";
 export { handleStripeWebhook, HANDLED_EVENTS, type TWebhookResult } from "./webhook.ts";

@@ -61,6 +61,8 @@ export function stripeProcessor(config: TStripeConfig, client = stripeClient(con
             // No redirect-based methods: the hold must be settled in this request.
             automatic_payment_methods: { enabled: true, allow_redirects: "never" },
             metadata: { paymentId: input.paymentId },
+            // The driver is not present: the bank may not ask for authentication (it declines instead).
+            ...(input.offSession && { off_session: true }),
             expand: ["payment_method"],
             ...method,
             ...(input.destinationAccountId && {
@@ -80,7 +82,8 @@ export function stripeProcessor(config: TStripeConfig, client = stripeClient(con
           };
         }
         const card = typeof pi.payment_method === "object" && pi.payment_method?.card ? pi.payment_method.card : null;
-        return { ok: true, externalId: pi.id, brand: card?.brand ?? null, last4: card?.last4 ?? null, response: summary(pi) };
+        const methodRef = typeof pi.payment_method === "string" ? pi.payment_method : pi.payment_method?.id;
+        return { ok: true, externalId: pi.id, brand: card?.brand ?? null, last4: card?.last4 ?? null, methodRef, response: summary(pi) };
       } catch (err) {
         if (err instanceof Stripe.errors.StripeCardError) {
           const pi = (err.raw as { payment_intent?: { id?: string } } | undefined)?.payment_intent;

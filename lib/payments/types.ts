@@ -29,7 +29,11 @@ export type TActor = { id: string; role: "DRIVER" | "OWNER" | "GARAGE_ADMIN" | "
 
 /** What a card processor answers. Declines are results, not exceptions: they are expected. */
 export type THoldResult =
-  | { ok: true; externalId: string; brand: string | null; last4: string | null; response: Record<string, unknown> }
+  | {
+      ok: true; externalId: string; brand: string | null; last4: string | null; response: Record<string, unknown>;
+      /** The processor's reusable reference to the card (Stripe pm_...), for a later off-session charge. */
+      methodRef?: string;
+    }
   | { ok: false; message: string; code: string; externalId?: string; response?: Record<string, unknown> };
 
 export type TCardProcessor = {
@@ -42,6 +46,8 @@ export type TCardProcessor = {
     card: TCardDetails | { externalMethodId: string };
     platformFeeMinor?: number;
     destinationAccountId?: string;
+    /** A merchant-initiated charge with the driver absent (a session's remainder above its hold). */
+    offSession?: boolean;
   }): Promise<THoldResult>;
   /** Takes amountMinor (> 0, ≤ held) and releases the rest. */
   capture(externalId: string, amountMinor: number, paymentId: string): Promise<Record<string, unknown>>;

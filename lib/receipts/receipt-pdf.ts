@@ -56,6 +56,7 @@ export function receiptPdf(r: TReceipt, locale: Locale = "en"): Buffer {
     const how = p.provider === "WALLET" ? t("receipt.pdfWallet") : `${p.brand ?? t("receipt.pdfCard")} ${p.last4 ? `•••• ${p.last4}` : ""}${p.provider === "DEMO" ? ` ${t("receipt.pdfDemo")}` : ""}`;
     line(t("receipt.paidWith", { method: how })); next();
     line(t("receipt.amounts", { authorized: money(p.authorizedMinor), captured: money(p.capturedMinor), refunded: money(p.refundedMinor) })); next();
+    if (r.unpaidMinor > 0) { line(t("receipt.unpaid", { amount: money(r.unpaidMinor) }), { bold: true }); next(); }
     for (const f of p.refunds) { line(`${t("receipt.refunds")}: ${money(f.amountMinor)} — ${f.reason}`); next(); }
   }
   pages.push({ texts, rules });

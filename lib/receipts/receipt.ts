@@ -28,6 +28,8 @@ export type TReceipt = {
     authorizedMinor: number; capturedMinor: number; refundedMinor: number;
     refunds: { amountMinor: number; reason: string; at: Date | null }[];
   };
+  /** Still owed by the driver (a session's cost above its hold that could not be collected). */
+  unpaidMinor: number;
   final: boolean;
 };
 
@@ -51,6 +53,22 @@ function paymentOf(p: { id: string; provider: string; status: string; gatewayRes
   };
 }
 
+type TPaymentRow = Parameters<typeof paymentOf>[0] & object;
+
+/** A session's hold plus what was collected above it (or settled later): one payment on the receipt, amounts summed. */
+function sessionPayment(rows: TPaymentRow[]) {
+  const first = paymentOf(rows[0]);
+  if (!first || rows.length === 1) return first;
+  const all = rows.map((r) => paymentOf(r)!);
+  return {
+    ...first,
+    authorizedMinor: all.reduce((s, p) => s + p.authorizedMinor, 0),
+    capturedMinor: all.reduce((s, p) => s + p.capturedMinor, 0),
+    refundedMinor: all.reduce((s, p) => s + p.refundedMinor, 0),
+    refunds: all.flatMap((p) => p.refunds),
+  };
+}
+
 const address = (s: { address: string | null; postalCode: string | null; city: string | null; country: string | null }) =>
   [s.address, [s.postalCode, s.city].filter(Boolean).join(" "), s.country].filter(Boolean).join(", ");
 
@@ -63,7 +81,10 @@ export async function loadReceipt(db: Db, viewer: { id: string; isAdmin: boolean
   if (kind === "session") {
     const s = await db.chargingSession.findFirst({
       where: { id, ...who, status: "COMPLETED" },
-      include: { station: stationSelect, user: { select: { name: true, email: true } }, payments: { ...payInclude, where: { purpose: "SESSION", status: { in: ["CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED", "CANCELLED"] } } } },
+      include: {
+        station: stationSelect, user: { select: { name: true, email: true } }, outstandingBalance: { select: { amountMinor: true, settledAt: true } },
+        payments: { ...payInclude, orderBy: { createdAt: "asc" as const }, where: { purpose: "SESSION", status: { in: ["CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED", "CANCELLED"] } } },
+      },
     });
     if (!s) throw notFoundError("This receipt");
     const cost = (s.sessionData as { cost?: TFinalCost } | null)?.cost;
@@ -80,7 +101,8 @@ export async function loadReceipt(db: Db, viewer: { id: string; isAdmin: boolean
       station: { name: s.station.name, address: address(s.station), timeZone: s.station.timeZone },
       startedAt: s.startedAt, endedAt: s.endedAt, energyWh: s.energyWh, currency: cost?.currency ?? s.currency, lines,
       totalExclVat: cost?.totalExclVat ?? 0, totalVat: cost?.totalVat ?? 0, totalInclVat: cost?.totalInclVat ?? s.costMinor ?? 0,
-      payment: paymentOf(s.payments[0]), final: !!cost,
+      payment: sessionPayment(s.payments), final: !!cost,
+      unpaidMinor: s.outstandingBalance && !s.outstandingBalance.settledAt ? s.outstandingBalance.amountMinor : 0,
     };
   }
   const b = await db.booking.findFirst({
@@ -102,7 +124,7 @@ export async function loadReceipt(db: Db, viewer: { id: string; isAdmin: boolean
     customer: { name: b.user.name, email: b.user.email },
     station: { name: b.station.name, address: address(b.station), timeZone: b.station.timeZone },
     startedAt: b.startsAt, endedAt: b.endsAt, energyWh: null, currency: b.currency, lines,
-    totalExclVat: captured, totalVat: 0, totalInclVat: captured, payment: paymentOf(p),
+    totalExclVat: captured, totalVat: 0, totalInclVat: captured, payment: paymentOf(p), unpaidMinor: 0,
     final: !["PENDING", "CONFIRMED", "ACTIVE"].includes(b.status) || p?.status === "CAPTURED",
   };
 }

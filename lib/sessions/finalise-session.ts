@@ -1,12 +1,14 @@
 // After the charger stops: price the session from the readings it metered,
 // with the tariff snapshot taken at start, capture exactly that (the rest of
-// the hold is released) and tell the driver. Safe to run any number of times.
+// the hold is released) and tell the driver. A cost above the hold is
+// collected on top (wallet, else the same card off-session), or recorded as
+// the driver's unpaid balance (lib/payments/remainder.ts). Safe to run any number of times.
 // Hook wanted: call finaliseSession(db, sessionId) after lib/charging's
 // stopTransaction commits (the sweep and the live page do it meanwhile).
 import { payoutRouteFor } from "../owner/payouts/destination.ts";
 import type { Db, Prisma } from "../db/client.ts";
 import { notify } from "../notifications/notify.ts";
-import { capture, release } from "../payments/index.ts";
+import { capture, collectRemainder, release, type TRemainderResult } from "../payments/index.ts";
 import { computeCost, samplesFromMeterReadings, type CostResult } from "../tariffs/index.ts";
 import { formatKwh, formatMoney } from "../format.ts";
 import { logWarn } from "../log.ts";
@@ -63,13 +65,24 @@ export async function finaliseSession(db: Db, sessionId: string): Promise<{ cost
   const route = await payoutRouteFor(db, s.stationId, take);
   const settled = payment.status === "AUTHORIZED" ? await capture(db, payment.id, take, { platformFeeMinor: route.platformFeeMinor }) : payment;
   const uncovered = due - take;
+  let remainder: TRemainderResult | null = null;
+  if (uncovered > 0 && s.userId) {
+    const extra = await payoutRouteFor(db, s.stationId, uncovered);
+    remainder = await collectRemainder(db, {
+      sessionId: s.id, holdPaymentId: payment.id, amountMinor: uncovered, description: `Charging at ${s.station.name} (above the hold)`,
+      platformFeeMinor: extra.platformFeeMinor, destinationAccountId: extra.destinationAccountId,
+    });
+  }
   const data = (s.sessionData ?? {}) as Record<string, unknown>;
   await db.chargingSession.update({
     where: { id: s.id },
     data: {
       costMinor: due,
       flags: uncovered > 0 ? [...new Set([...s.flags, "COST_ABOVE_HOLD"])] : undefined,
-      sessionData: { ...data, finalisedAt: data.finalisedAt ?? new Date().toISOString(), cost: cost as unknown as Prisma.InputJsonValue, uncoveredMinor: uncovered },
+      sessionData: {
+        ...data, finalisedAt: data.finalisedAt ?? new Date().toISOString(), cost: cost as unknown as Prisma.InputJsonValue, uncoveredMinor: uncovered,
+        ...(remainder && remainder.status !== "ALREADY_DONE" && { remainder: remainder.status === "COLLECTED" ? { collectedBy: remainder.payment.id, provider: remainder.payment.provider } : { outstandingBalanceId: remainder.balance.id } }),
+      },
     },
   });
   if (s.bookingId) {

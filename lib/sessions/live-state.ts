@@ -29,6 +29,8 @@ export type TLiveSession = {
   lines: Pick<CostLine, "type" | "quantity" | "unit" | "amountInclVat">[];
   holdMinor: number | null;
   capturedMinor: number | null;
+  /** What the driver still owes for this session (the cost above the hold could not be collected). */
+  unpaidMinor: number | null;
   targetWh: number | null;
   failureReason: string | null;
   stopReason: string | null;
@@ -45,12 +47,14 @@ export async function liveSession(db: Db, userId: string, id: string, now = new 
   if (owned?.status === "PENDING") sessionId = (await adoptStartedSession(db, id, now)).sessionId;
   const s = await db.chargingSession.findFirst({
     where: { id: sessionId!, userId },
-    include: { station: { select: { name: true, timeZone: true } }, payments: { where: { purpose: "SESSION" }, orderBy: { createdAt: "desc" }, take: 1 } },
+    include: { station: { select: { name: true, timeZone: true } }, payments: { where: { purpose: "SESSION" }, orderBy: { createdAt: "asc" } }, outstandingBalance: { select: { amountMinor: true, settledAt: true } } },
   });
   if (!s) throw notFoundError("This charging session");
   if (s.status === "ACTIVE") await enforceEnergyCap(db, s.id);
+  // The hold is the first payment; a cost above it adds a second (or an unpaid balance).
   const payment = s.payments[0] ?? null;
-  if (s.status !== "ACTIVE" && s.status !== "PENDING" && payment?.status === "AUTHORIZED") {
+  const settled = s.payments.filter((p) => ["CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED"].includes(p.status));
+  if (s.status !== "ACTIVE" && s.status !== "PENDING" && s.payments.some((p) => p.status === "AUTHORIZED")) {
     await finaliseSession(db, s.id);
     return liveSession(db, userId, s.id, now);
   }
@@ -95,7 +99,8 @@ export async function liveSession(db: Db, userId: string, id: string, now = new 
     costFinal: !!final,
     lines: lines.map((l) => ({ type: l.type, quantity: l.quantity, unit: l.unit, amountInclVat: l.amountInclVat })),
     holdMinor: payment?.authorizedMinor ?? null,
-    capturedMinor: payment && ["CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED"].includes(payment.status) ? payment.capturedMinor : null,
+    capturedMinor: settled.length ? settled.reduce((sum, p) => sum + p.capturedMinor, 0) : null,
+    unpaidMinor: s.outstandingBalance && !s.outstandingBalance.settledAt ? s.outstandingBalance.amountMinor : null,
     targetWh: s.targetWh,
     failureReason: s.failureReason,
     stopReason: s.stopReason,

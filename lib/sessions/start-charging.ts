@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { Db, Prisma } from "../db/client.ts";
 import { AppError, notFoundError } from "../errors/app-error.ts";
 import { sendCommand } from "../ocpp/commands.ts";
-import { authorize, release, type TPaymentSource } from "../payments/index.ts";
+import { assertNothingOutstanding, authorize, release, type TPaymentSource } from "../payments/index.ts";
 import { currencyExponent, holdAmountFor } from "../tariffs/index.ts";
 import { bookingOnConnector } from "../booking/availability.ts";
 import { appIdTagFor } from "./app-token.ts";
@@ -50,6 +50,7 @@ export async function startCharging(
     select: { userId: true },
   });
   if (busy) throw new AppError("CONFLICT", busy.userId === user.id ? "You already have a charging session running." : "Someone is charging on this connector.");
+  await assertNothingOutstanding(db, user.id);
 
   const booking = await bookingOnConnector(db, connector.id, now);
   if (booking && booking.userId !== user.id) throw new AppError("CONFLICT", "This connector is reserved for another driver right now.");

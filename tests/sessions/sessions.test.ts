@@ -50,9 +50,13 @@ test("a start by amount: hold = amount, charging stops at the energy cap, the ca
   assert.equal(done.costMinor, expected, "the session cost is the full tariff price");
   const paid = await env.t.db.payment.findUniqueOrThrow({ where: { id: hold.id } });
   assert.equal(paid.sessionId, live.id);
-  // The cap stops charging at the held amount; a few Wh of overshoot are never charged above the hold.
+  // The cap stops charging at the held amount; the few Wh of overshoot are charged on top of the hold (same card).
   assert.equal(paid.capturedMinor, Math.min(expected, 10));
   assert.equal(paid.status, "CAPTURED");
+  const all = await env.t.db.payment.findMany({ where: { sessionId: live.id, purpose: "SESSION", status: "CAPTURED" } });
+  assert.equal(all.reduce((sum, p) => sum + p.capturedMinor, 0), expected, "captured total = session cost");
+  assert.equal(all.length, expected > 10 ? 2 : 1);
+  assert.equal(done.capturedMinor, expected);
   assert.equal(await env.t.db.notification.count({ where: { userId: u.id, title: "Charging finished" } }), 1);
   void sim;
 });

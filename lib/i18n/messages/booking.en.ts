@@ -89,6 +89,9 @@ export const bookingEn = {
   "wallet.none": "No transactions yet.",
   "wallet.before": "Before",
   "wallet.after": "After",
+  "wallet.unpaidTitle": "Unpaid charging",
+  "wallet.unpaidText": "{amount} of your charging at {station} ({date}) could not be collected: {reason} Pay it to start or book again.",
+  "wallet.unpaidSubmit": "Pay {amount}",
   "receipt.title": "Receipt {number}",
   "receipts.title": "Receipts",
   "receipts.none": "No receipts yet.",
@@ -121,4 +124,5 @@ export const bookingEn = {
   "receipt.pdfWallet": "Wallet",
   "receipt.pdfCard": "Card",
   "receipt.pdfDemo": "(demo payments, no real money)",
+  "receipt.unpaid": "Unpaid: {amount} (please settle it in your wallet)",
 } as const;

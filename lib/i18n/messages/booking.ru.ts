@@ -91,6 +91,9 @@ export const bookingRu: Record<keyof typeof bookingEn, string> = {
   "wallet.none": "Операций пока нет.",
   "wallet.before": "До",
   "wallet.after": "После",
+  "wallet.unpaidTitle": "Неоплаченная зарядка",
+  "wallet.unpaidText": "{amount} за зарядку на станции {station} ({date}) не удалось списать: {reason} Оплатите, чтобы снова заряжаться или бронировать.",
+  "wallet.unpaidSubmit": "Оплатить {amount}",
   "receipt.title": "Чек {number}",
   "receipts.title": "Чеки",
   "receipts.none": "Чеков пока нет.",
@@ -123,4 +126,5 @@ export const bookingRu: Record<keyof typeof bookingEn, string> = {
   "receipt.pdfWallet": "Кошелёк",
   "receipt.pdfCard": "Карта",
   "receipt.pdfDemo": "(демо-платежи, без реальных денег)",
+  "receipt.unpaid": "Не оплачено: {amount} (оплатите в кошельке)",
 };

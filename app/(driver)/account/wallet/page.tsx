@@ -7,8 +7,8 @@ import { requirePermission } from "@/lib/auth/current-user.ts";
 import { db } from "@/lib/db/client.ts";
 import { formatDateTime, formatMoney } from "@/lib/format.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
-import { ensureWallet, isDemoPayments, walletHistory } from "@/lib/payments/index.ts";
-import { topUpAction } from "./actions.ts";
+import { ensureWallet, isDemoPayments, openBalances, walletHistory } from "@/lib/payments/index.ts";
+import { settleBalanceAction, topUpAction } from "./actions.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Wallet" };
@@ -19,11 +19,24 @@ export default async function WalletPage() {
   await ensureWallet(db(), user.id);
   const { wallet, entries } = await walletHistory(db(), user.id, 100);
   const cur = wallet!.currency;
+  const unpaid = (await openBalances(db(), user.id))[0];
   return (
     <div className="flex flex-col gap-5 max-w-2xl">
       <PageTitle testId="wallet-title">{t("wallet.title")}</PageTitle>
       <div data-testid="wallet-balance"><Stat label={t("wallet.balance")} value={formatMoney(wallet!.balanceMinor, cur, locale)} /></div>
-      <section className="flex flex-col gap-2">
+      {unpaid && (
+        // One balance at a time (the oldest): each form needs its own card fields.
+        <section className="flex flex-col gap-2 rounded-lg border border-red-300 bg-red-50 p-3" data-testid="unpaid-balance">
+          <h2 className="font-semibold text-red-900">{t("wallet.unpaidTitle")}</h2>
+          <p className="text-sm text-red-900">
+            {t("wallet.unpaidText", { amount: formatMoney(unpaid.amountMinor, unpaid.currency, locale), station: unpaid.session.station.name, date: unpaid.session.endedAt ? formatDateTime(unpaid.session.endedAt, locale) : "—", reason: unpaid.reason })}
+          </p>
+          <PayForm action={settleBalanceAction} hidden={{ balanceId: unpaid.id }} submitLabel={t("wallet.unpaidSubmit", { amount: formatMoney(unpaid.amountMinor, unpaid.currency, locale) })} workingLabel={t("pay.working")} testId="settle-form">
+            <CardFields demo={isDemoPayments()} s={pickPrefix(t, "pay.")} walletLabel={wallet!.balanceMinor >= unpaid.amountMinor ? t("wallet.title") : undefined} />
+          </PayForm>
+        </section>
+      )}
+      {!unpaid && <section className="flex flex-col gap-2">
         <h2 className="font-semibold">{t("wallet.topUp")}</h2>
         <PayForm action={topUpAction} submitLabel={t("wallet.topUpSubmit")} workingLabel={t("pay.working")} testId="top-up-form">
           <div className="flex flex-col gap-1 max-w-xs">
@@ -32,7 +45,7 @@ export default async function WalletPage() {
           </div>
           <CardFields demo={isDemoPayments()} s={pickPrefix(t, "pay.")} />
         </PayForm>
-      </section>
+      </section>}
       <section>
         <h2 className="font-semibold mb-2">{t("wallet.ledger")}</h2>
         {entries.length === 0 ? <p className="text-slate-600">{t("wallet.none")}</p> : (
