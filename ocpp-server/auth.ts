@@ -10,7 +10,12 @@ import {
 } from "../lib/charging/index.ts";
 import type { TLogger } from "../lib/ocpp/log.ts";
 
-export type TSession = { stationId: string; identity: string; ipAddress?: string };
+/** registration: what the charger's last BootNotification was (or would be) answered; anything but ACCEPTED may only boot. */
+export type TSession = { stationId: string; identity: string; ipAddress?: string; registration: TRegistration };
+export type TRegistration = "ACCEPTED" | "PENDING" | "REJECTED";
+
+const registrationOf = (s: { registrationStatus: string; status: string }): TRegistration =>
+  s.status === "REMOVED" || s.status === "SUSPENDED" ? "REJECTED" : (s.registrationStatus as TRegistration);
 
 type Handshake = { identity: string; endpoint: string; protocols: Set<string>; password?: Buffer; remoteAddress?: string; headers: Record<string, string | string[] | undefined> };
 
@@ -39,7 +44,7 @@ export function createAuthCallback(opts: { db: Db; log: TLogger; unknownChargers
         }
         station = await registerUnknownCharger(db, h.identity, policy);
         log.info("unknown charger registered", { identity: h.identity, policy, ip });
-        return accept({ stationId: station.id, identity: h.identity, ipAddress: ip }, "ocpp1.6");
+        return accept({ stationId: station.id, identity: h.identity, ipAddress: ip, registration: registrationOf(station) }, "ocpp1.6");
       }
 
       if (station.ocppPasswordHash) {
@@ -56,7 +61,7 @@ export function createAuthCallback(opts: { db: Db; log: TLogger; unknownChargers
           return reject(401, "No OCPP password set for this charger");
         }
       }
-      accept({ stationId: station.id, identity: h.identity, ipAddress: ip }, "ocpp1.6");
+      accept({ stationId: station.id, identity: h.identity, ipAddress: ip, registration: registrationOf(station) }, "ocpp1.6");
     } catch (err) {
       log.error("handshake failed", { identity: h.identity, error: (err as Error).message });
       reject(503, "Service unavailable");

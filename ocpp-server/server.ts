@@ -14,6 +14,7 @@ import { attachV16Handlers } from "../lib/ocpp/v16/handlers.ts";
 import { createAuthCallback, type TSession } from "./auth.ts";
 import { CommandDispatcher } from "./command-dispatcher.ts";
 import { ConnectionRegistry, type TConnection } from "./connections.ts";
+import { InstanceLiveness } from "./instance-liveness.ts";
 import { use16ErrorCodes } from "./protocol-errors.ts";
 
 export type TOcppServerOptions = {
@@ -29,6 +30,8 @@ export type TOcppServerOptions = {
   tls?: { certPath: string; keyPath: string };
   trustProxy?: boolean;
   commandSweepMs?: number;
+  /** How often chargers left online by crashed instances are looked for (default 60 s; two sweeps confirm a crash). */
+  instanceSweepMs?: number;
   log?: TLogger;
 };
 
@@ -65,6 +68,8 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
   };
   const protocolIncidentAt = new Map<string, number>();
 
+  const liveness = new InstanceLiveness({ databaseUrl: options.databaseUrl, db, instanceId, log, sweepMs: options.instanceSweepMs ?? 60_000 });
+  await liveness.start();
   await releaseInstance(db, instanceId);
 
   const rpc = new RPCServer({
@@ -104,7 +109,10 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
     conn.connected = track(online.markConnected({ stationId: conn.stationId, instanceId, ipAddress: conn.ipAddress, replaced: !!old }));
     conn.connected.then(() => dispatcher.runQueuedFor(conn.stationId)).catch((err) => log.error("could not mark charger online", { identity: conn.identity, error: err.message }));
 
-    attachV16Handlers(client, { db, stationId: conn.stationId, identity: conn.identity, ipAddress: conn.ipAddress, lastSeen, heartbeatIntervalSec: options.heartbeatIntervalSec ?? 300, log });
+    attachV16Handlers(client, {
+      db, stationId: conn.stationId, identity: conn.identity, ipAddress: conn.ipAddress, lastSeen,
+      heartbeatIntervalSec: options.heartbeatIntervalSec ?? 300, log, registration: { status: session.registration },
+    });
 
     client.on("strictValidationFailure", (e: { method: string; error: Error; outbound: boolean; isCall: boolean }) => {
       log.warn("schema violation", { identity: conn.identity, action: e.method, outbound: e.outbound, error: e.error.message });
@@ -182,6 +190,7 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
       await online.drain();
       while (background.size) await Promise.allSettled([...background]);
       await releaseInstance(db, instanceId, "1001 Server shutting down").catch((err) => log.error("could not mark chargers offline", { error: err.message }));
+      await liveness.stop();
       httpServer.closeAllConnections?.();
       await httpClosed;
       // 4. the database last

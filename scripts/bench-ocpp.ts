@@ -1,5 +1,6 @@
 // npm run bench:ocpp -- [--chargers 10000] [--rate 5000] [--duration 300] [--workers 2]
 //   [--sat-duration 20] [--sat-inflight 1000] [--mix 70,20,10] [--no-transactions] [--fast-db] [--db-pool N] [--skip-echo]
+//   [--cpu-profile]   (the server writes a .cpuprofile into the log folder on exit)
 // Connects N chargers (plain `ws` frames from several processes) to our OCPP
 // server (its own process, real PostgreSQL), drives MeterValues / Heartbeat /
 // StatusNotification at a target rate, then checks the database holds every
@@ -13,6 +14,25 @@ import pg from "pg";
 import { Fleet, percentile, totalOf, type TMerged } from "./bench-ocpp/fleet.ts";
 import { childrenOf, memoryMb, postmasterOf, Sampler, type TGroup } from "./bench-ocpp/proc-stats.ts";
 import { identityOf, seedChargers, startDatabase, startEchoServer, startOurServer, type TServerProc } from "./bench-ocpp/setup.ts";
+
+const USAGE = `npm run bench:ocpp -- [options]
+  --chargers N        chargers to connect (default 10000)
+  --rate N            target msg/s in the sustained phase (default 5000)
+  --duration S        sustained phase length in s (default 300)
+  --workers N         load-generator processes (default 2)
+  --sat-duration S    flat-out phase length in s, 0 = skip (default 20)
+  --sat-inflight N    calls in flight in the flat-out phase (default min(chargers, 1000))
+  --mix a,b,c         MeterValues/Heartbeat/StatusNotification shares (default 70,20,10)
+  --no-transactions   MeterValues outside any transaction
+  --fast-db           PostgreSQL with fsync off (not what npm start runs)
+  --db-pool N         the server's database connections (OCPP_DB_POOL)
+  --skip-echo         do not measure the bare ocpp-rpc echo server
+  --cpu-profile       the OCPP server writes a V8 .cpuprofile into the log folder
+Each option may also be given as BENCH_<NAME> in the environment.`;
+if (process.argv.includes("--help") || process.argv.includes("-h")) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 function arg(name: string, fallback: string): string {
   const argv = process.argv.slice(2);
@@ -133,6 +153,15 @@ async function verifyPersisted(client: pg.Client, before: { readings: number; st
   return ok;
 }
 
+// Updates that had to touch every index of their table (not HOT) cost
+// PostgreSQL several times more than HOT ones: worth seeing per hot table.
+async function reportHotUpdates(client: pg.Client) {
+  const { rows } = await client.query(
+    `SELECT relname, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname IN ('stations', 'connectors', 'charging_sessions') ORDER BY relname`,
+  );
+  console.log(`  updates (HOT share): ${rows.map((r) => `${r.relname} ${fmt(Number(r.n_tup_upd))} (${fmt((100 * Number(r.n_tup_hot_upd)) / Math.max(1, Number(r.n_tup_upd)), 0)}%)`).join(", ")}`);
+}
+
 async function main() {
   console.log(`bench:ocpp  chargers ${fmt(CHARGERS)}, rate ${fmt(RATE)} msg/s, duration ${DURATION_S} s, workers ${WORKERS}, mix MeterValues/Heartbeat/Status ${mv}/${hb}/${sn}, transactions ${TRANSACTIONS ? "on" : "off"}`);
   console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model}), ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, load average ${loadavg()}; open-files limit ${fdLimit()} (children inherit it)`);
@@ -151,7 +180,7 @@ async function main() {
     await seedChargers(db.url, CHARGERS, PASSWORD);
     const identities = Array.from({ length: CHARGERS }, (_, i) => identityOf(i));
 
-    server = await startOurServer(db.url, logDir, DB_POOL);
+    server = await startOurServer(db.url, logDir, DB_POOL, flag("cpu-profile"));
     log(`our OCPP server: pid ${server.proc.pid}, port ${server.port}, log ${server.logFile}`);
     const srv = server;
     const groups: TGroup[] = [
@@ -173,6 +202,7 @@ async function main() {
     results.sustainedRate = report(sustained);
     results.p99 = percentile(sustained.r, 99);
     allPersisted = await verifyPersisted(client, before, sustained.r);
+    await reportHotUpdates(client);
 
     if (SAT_S > 0) {
       const before2 = await counts(client);

@@ -2,7 +2,7 @@
 // while the previous one was being written.
 import type { Db } from "../db/client.ts";
 import { GroupCommit } from "./group-commit.ts";
-import { hotQuery } from "./hot-sql.ts";
+import { hotQuery, pgArray } from "./hot-sql.ts";
 
 type Item = { stationId: string; at: Date };
 
@@ -26,7 +26,7 @@ export class LastSeenWriter {
       this.db,
       `UPDATE stations s SET last_heartbeat_at = GREATEST(s.last_heartbeat_at, v.at)
          FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, at) WHERE s.id = v.id`,
-      [ids, ids.map((id) => latest.get(id)!.toISOString())],
+      [pgArray(ids), pgArray(ids.map((id) => latest.get(id)!.toISOString()))],
     );
     return items.map(() => undefined);
   }

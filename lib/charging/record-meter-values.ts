@@ -6,7 +6,7 @@
 import type { Db } from "../db/client.ts";
 import { isClockSkewed, shouldReportSkew } from "./clock-skew.ts";
 import { GroupCommit } from "./group-commit.ts";
-import { hotQuery } from "./hot-sql.ts";
+import { hotQuery, pgArray } from "./hot-sql.ts";
 import { summarise } from "./meter-readings.ts";
 import type { TChargerRef, TMeterSample } from "./types.ts";
 
@@ -62,10 +62,11 @@ export class MeterValuesWriter {
       m.soc.push(inRange(s.socPercent, 0, 100));
       m.skewed.push(it.samples.some((x) => isClockSkewed(x.timestamp, received[i])));
       for (const sample of it.samples) {
+        const ts = sample.timestamp.toISOString();
         for (const v of sample.values) {
           const n = v.format === "SignedData" ? null : Number(v.value);
           r.i.push(i);
-          r.ts.push(sample.timestamp.toISOString());
+          r.ts.push(ts);
           r.measurand.push(v.measurand ?? "Energy.Active.Import.Register");
           r.value.push(v.value);
           r.num.push(n !== null && Number.isFinite(n) ? n : null);
@@ -81,7 +82,7 @@ export class MeterValuesWriter {
     const [row] = await hotQuery<{ stored: number; sessions: { i: number; id: string; status: string }[] | null }>(this.db, METER_SQL, [
       m.i, m.station, m.connector, m.tid, m.at, m.reg, m.pow, m.soc, m.skewed,
       r.i, r.ts, r.measurand, r.value, r.num, r.unit, r.phase, r.context, r.location, r.format,
-    ]);
+    ].map(pgArray));
     const sessionOf = new Map((row.sessions ?? []).map((s) => [s.i, s]));
     const counts = new Map<number, number>();
     r.i.forEach((i) => counts.set(i, (counts.get(i) ?? 0) + 1));

@@ -11,7 +11,7 @@ import { EVENTS_CHANNEL } from "../realtime/events.ts";
 import { isClockSkewed, shouldReportSkew } from "./clock-skew.ts";
 import { findOrCreateConnector } from "./connectors.ts";
 import { GroupCommit } from "./group-commit.ts";
-import { hotQuery } from "./hot-sql.ts";
+import { hotQuery, pgArray } from "./hot-sql.ts";
 import { recordIncident } from "./incidents.ts";
 import { AVAILABILITY_SQL } from "./station-connection.ts";
 import type { TChargerRef } from "./types.ts";
@@ -133,7 +133,7 @@ async function writeBatch(db: Db, items: TItem[]): Promise<TStatusRow[]> {
     const col = (k: number) => round.map((p) => p.item.args[k]);
     const [row] = await hotQuery<{ rows: { i: number; changed: boolean; availability: string }[] | null }>(db, BATCH_SQL, [
       round.map((p) => p.i), col(0), col(1), col(2), col(3), col(4), col(5), col(6), col(7), col(8),
-    ]);
+    ].map((a) => pgArray(a as (string | number | null)[])));
     for (const r of row.rows ?? []) results[r.i] = { found: 1, changed: r.changed ? 1 : 0, availability: r.availability };
     pending = later;
   }

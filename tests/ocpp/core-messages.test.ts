@@ -48,6 +48,40 @@ describe("BootNotification", () => {
   });
 });
 
+describe("a charger not (yet) accepted", () => {
+  test("may only boot: other messages get SecurityError and store nothing, unless asked for by TriggerMessage", async () => {
+    const { sendCommand } = await import("../../lib/ocpp/commands.ts");
+    const st = await createCharger(env.t.db, "CP-WAIT", { registrationStatus: "PENDING" });
+    const c = await connect(env, "CP-WAIT");
+    c.handle("TriggerMessage", () => ({ status: "Accepted" }));
+    await assert.rejects(c.call("Heartbeat", {}), (e: any) => e.rpcErrorCode === "SecurityError", "before any boot (stored registration)");
+    assert.equal((await c.call("BootNotification", { chargePointVendor: "V", chargePointModel: "M" })).status, "Pending");
+    const booted = await env.t.db.station.findUniqueOrThrow({ where: { id: st.id } });
+    await new Promise((r) => setTimeout(r, 5));
+    await assert.rejects(c.call("Heartbeat", {}), (e: any) => e.rpcErrorCode === "SecurityError");
+    await assert.rejects(
+      c.call("MeterValues", { connectorId: 1, meterValue: [{ timestamp: iso(), sampledValue: [{ value: "10" }] }] }),
+      (e: any) => e.rpcErrorCode === "SecurityError",
+    );
+    const status = { connectorId: 1, errorCode: "NoError", status: "Available" };
+    await assert.rejects(c.call("StatusNotification", status), (e: any) => e.rpcErrorCode === "SecurityError");
+    const s1 = await env.t.db.station.findUniqueOrThrow({ where: { id: st.id } });
+    assert.deepEqual(s1.lastHeartbeatAt, booted.lastHeartbeatAt, "the refused heartbeat was not stored");
+    assert.equal(await env.t.db.stationStatusLog.count({ where: { stationId: st.id } }), 0);
+    assert.equal(await env.t.db.meterReading.count({ where: { stationId: st.id } }), 0);
+
+    // The central system may ask a pending charger for a message: that one is taken.
+    const trigger = await sendCommand(env.t.db, { stationId: st.id, action: "TriggerMessage", payload: { requestedMessage: "StatusNotification", connectorId: 1 } });
+    assert.equal(trigger.status, "ANSWERED");
+    assert.deepEqual(await c.call("StatusNotification", status), {});
+    await assert.rejects(c.call("Heartbeat", {}), (e: any) => e.rpcErrorCode === "SecurityError", "only what was asked for");
+
+    await env.t.db.station.update({ where: { id: st.id }, data: { registrationStatus: "ACCEPTED" } });
+    assert.equal((await c.call("BootNotification", { chargePointVendor: "V", chargePointModel: "M" })).status, "Accepted");
+    assert.ok((await c.call("Heartbeat", {})).currentTime);
+  });
+});
+
 describe("Heartbeat", () => {
   test("answers the server time and stores the last heartbeat before answering", async () => {
     const { station, client } = await bootedCharger(env, "CP-HB");

@@ -94,3 +94,34 @@ describe("security profile 2 (TLS)", () => {
     }
   });
 });
+
+describe("an instance that crashed", () => {
+  test("its chargers are marked offline by a live instance; a live instance's chargers are left alone", async () => {
+    const live = await startOcppServer({ port: 0, host: "127.0.0.1", databaseUrl: t.url, instanceId: "inst-live", log: quietLog });
+    const sweeper = await startOcppServer({ port: 0, host: "127.0.0.1", databaseUrl: t.url, instanceId: "inst-sweeper", log: quietLog, instanceSweepMs: 100 });
+    const sim = new SimulatedCharger({ url: `ws://127.0.0.1:${live.port}/ocpp`, identity: "CP-LIVE", password: PASSWORD });
+    try {
+      await createCharger(t.db, "CP-LIVE");
+      await sim.connect();
+      // What a crashed process leaves behind: online, held by an instance that no longer runs.
+      const ghost = await createCharger(t.db, "CP-GHOST");
+      await t.db.station.update({ where: { id: ghost.id }, data: { isOnline: true, ocppInstanceId: "inst-crashed", availability: "AVAILABLE" } });
+
+      const off = await waitFor(async () => {
+        const s = await t.db.station.findUniqueOrThrow({ where: { id: ghost.id } });
+        return s.isOnline ? null : s;
+      }, 5000, "the crashed instance's charger offline");
+      assert.deepEqual([off.availability, off.ocppInstanceId], ["OFFLINE", null]);
+      const log = await t.db.stationConnectionLog.findFirst({ where: { stationId: ghost.id, event: "DISCONNECTED" } });
+      assert.match(log?.reason ?? "", /inst-crashed stopped without closing/);
+
+      await new Promise((r) => setTimeout(r, 500)); // several more sweeps
+      const alive = await t.db.station.findFirstOrThrow({ where: { ocppIdentity: "CP-LIVE" } });
+      assert.deepEqual([alive.isOnline, alive.ocppInstanceId], [true, "inst-live"]);
+    } finally {
+      await sim.close().catch(() => {});
+      await sweeper.close();
+      await live.close();
+    }
+  });
+});

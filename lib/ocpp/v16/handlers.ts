@@ -23,10 +23,15 @@ export type TV16Context = {
   lastSeen: LastSeenWriter;
   heartbeatIntervalSec: number;
   log: TLogger;
+  /** The charger's registration as its last BootNotification was answered (or the stored one before any). */
+  registration: { status: "ACCEPTED" | "PENDING" | "REJECTED" };
 };
 
 type Handler = (params: any) => Promise<unknown>;
-type RpcLike = { handle(method: string, handler: (call: { params: unknown; method: string }) => Promise<unknown>): void };
+type RpcLike = {
+  handle(method: string, handler: (call: { params: unknown; method: string }) => Promise<unknown>): void;
+  on(event: "call", listener: (e: { outbound: boolean; payload: unknown[] }) => void): void;
+};
 
 /** Our own vendor id for DataTransfer; anything else is recorded and answered UnknownVendorId. */
 export const OWN_VENDOR_ID = "Chargeway";
@@ -51,6 +56,7 @@ export function v16Handlers(ctx: TV16Context): Record<string, Handler> {
         meterSerialNumber: p.meterSerialNumber,
         ipAddress: ctx.ipAddress,
       });
+      ctx.registration.status = registrationStatus === "ACCEPTED" || registrationStatus === "PENDING" ? registrationStatus : "REJECTED";
       const status = registrationStatus === "ACCEPTED" ? "Accepted" : registrationStatus === "PENDING" ? "Pending" : "Rejected";
       // Pending chargers retry the boot at this interval, so keep it short.
       const interval = status === "Accepted" ? ctx.heartbeatIntervalSec : status === "Pending" ? 60 : 300;
@@ -134,10 +140,31 @@ export function v16Handlers(ctx: TV16Context): Record<string, Handler> {
   };
 }
 
+// OCPP 1.6 §4.2: until its BootNotification is Accepted a charger sends
+// nothing but BootNotification, unless the central system asked for a
+// message with TriggerMessage. Anything else is refused with SecurityError
+// (OCPP-J's code for it) and nothing of it is stored.
+const TRIGGERED_FOR_MS = 60_000;
+
 /** Registers the handlers; unexpected failures (e.g. the database is away) become InternalError, logged with detail. */
 export function attachV16Handlers(client: RpcLike, ctx: TV16Context): void {
+  const triggered = new Map<string, number>();
+  client.on("call", ({ outbound, payload }) => {
+    if (outbound && payload[2] === "TriggerMessage") {
+      const requested = (payload[3] as { requestedMessage?: string } | undefined)?.requestedMessage;
+      if (requested) triggered.set(requested, Date.now() + TRIGGERED_FOR_MS);
+    }
+  });
+  const refused = (action: string) => {
+    if (action === "BootNotification" || ctx.registration.status === "ACCEPTED") return false;
+    const until = triggered.get(action);
+    return !(until && until > Date.now());
+  };
   for (const [action, handler] of Object.entries(v16Handlers(ctx))) {
     client.handle(action, async ({ params }) => {
+      if (refused(action)) {
+        throw createRPCError("SecurityError", `${action} refused: this charger is not accepted (BootNotification answered ${ctx.registration.status === "PENDING" ? "Pending" : "Rejected"})`);
+      }
       try {
         return await handler(params);
       } catch (err) {
