@@ -24,7 +24,7 @@ function slices(tz: string, list: TSlice[], ownerId: string | null, perDay = fal
   const days = perDay
     ? sql`SELECT b.station_id, d::date AS first_day, d::date AS last_day FROM (${base}) b, generate_series(b.first_day::timestamp, b.last_day::timestamp, interval '1 day') d`
     : base;
-  return sql`sl AS (SELECT y.station_id, y.first_day, (y.first_day::timestamp AT TIME ZONE ${tz}) AS lo, ((y.last_day + 1)::timestamp AT TIME ZONE ${tz}) AS hi FROM (${days}) y)`;
+  return sql`sl AS (SELECT y.station_id, y.first_day, y.last_day, (y.first_day::timestamp AT TIME ZONE ${tz}) AS lo, ((y.last_day + 1)::timestamp AT TIME ZONE ${tz}) AS hi FROM (${days}) y)`;
 }
 const localDay = (col: Prisma.Sql, tz: string) => sql`(${col} AT TIME ZONE ${tz})::date`;
 
@@ -106,32 +106,39 @@ export function refundsByDay(tz: string, list: TSlice[], ownerId: string | null)
       SELECT s.station_id, ${localDay(sql`r.processed_at`, tz)} AS day, p.currency, r.amount_minor
       FROM refunds r JOIN payments p ON p.id = r.payment_id JOIN charging_sessions s ON s.id = p.session_id
       JOIN sl ON sl.station_id = s.station_id AND r.processed_at >= sl.lo AND r.processed_at < sl.hi
-      WHERE r.status = 'PROCESSED'
+      WHERE r.status = 'PROCESSED' AND r.processed_at >= (SELECT min(lo) FROM sl) AND r.processed_at < (SELECT max(hi) FROM sl)
       UNION ALL
       SELECT b.station_id, ${localDay(sql`r.processed_at`, tz)}, p.currency, r.amount_minor
       FROM refunds r JOIN payments p ON p.id = r.payment_id AND p.session_id IS NULL JOIN bookings b ON b.id = p.booking_id
       JOIN sl ON sl.station_id = b.station_id AND r.processed_at >= sl.lo AND r.processed_at < sl.hi
-      WHERE r.status = 'PROCESSED') x
+      WHERE r.status = 'PROCESSED' AND r.processed_at >= (SELECT min(lo) FROM sl) AND r.processed_at < (SELECT max(hi) FROM sl)) x
     GROUP BY 1, 2, 3`;
 }
 
-/** Occupied connector time per slice (per day with `perDay`): the union of the
- *  sessions' intervals per connector (overlapping records count once), clipped
- *  to the slice and to now, each interval cut at LOOKBACK_DAYS after its start
- *  — so the sum over days equals the figure over the whole period. */
+/** Occupied connector time per slice (per day of it with `perDay`): the union of
+ *  the sessions' intervals per connector (overlapping records count once),
+ *  clipped to the slice and to now, each interval cut at LOOKBACK_DAYS after
+ *  its start — so the sum over days equals the figure over the whole period.
+ *  Sessions are found per slice (index on station and start); days are cut
+ *  from each connector's union afterwards. */
 export function occupiedBySlice(tz: string, list: TSlice[], ownerId: string | null, now: Date, perDay = false): Prisma.Sql {
   const stop = sql`least(coalesce(s.ended_at, ${now}::timestamptz), s.started_at + ${`${LOOKBACK_DAYS} days`}::interval)`;
-  return sql`WITH ${slices(tz, list, ownerId, perDay)},
+  const spans = perDay
+    ? sql`SELECT pc.station_id, d::date AS day, pc.r * tstzmultirange(tstzrange(d AT TIME ZONE ${tz}, (d + interval '1 day') AT TIME ZONE ${tz})) AS r
+        FROM per_connector pc, generate_series(pc.first_day::timestamp, pc.last_day::timestamp, interval '1 day') d`
+    : sql`SELECT station_id, first_day AS day, r FROM per_connector`;
+  return sql`WITH ${slices(tz, list, ownerId)},
     per_connector AS (
-      SELECT sl.station_id, sl.first_day AS day, s.connector_number,
+      SELECT sl.station_id, sl.first_day, sl.last_day, s.connector_number,
         range_agg(tstzrange(greatest(s.started_at, sl.lo), least(${stop}, sl.hi))) AS r
       FROM sl JOIN charging_sessions s ON s.station_id = sl.station_id
         AND s.started_at < least(sl.hi, ${now}::timestamptz) AND s.started_at >= sl.lo - ${`${LOOKBACK_DAYS} days`}::interval
       WHERE s.status IN ('ACTIVE', 'COMPLETED', 'FAILED') AND sl.lo < ${now}::timestamptz AND ${stop} > sl.lo AND ${stop} > s.started_at
-      GROUP BY 1, 2, 3)
+      GROUP BY 1, 2, 3, 4),
+    spans AS (${spans})
     SELECT station_id, day,
       coalesce(sum((SELECT sum(extract(epoch FROM upper(x) - lower(x)) * 1000) FROM unnest(r) x)), 0)::bigint AS occupied_ms
-    FROM per_connector GROUP BY 1, 2`;
+    FROM spans GROUP BY 1, 2`;
 }
 
 /** Online time per station with a charger, from its connection log (read live:

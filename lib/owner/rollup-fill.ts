@@ -39,15 +39,23 @@ function missingIslands(db: Db, now: Date, stationIds?: string[]) {
         greatest((st.created_at AT TIME ZONE tz.tz)::date, (${now}::timestamptz AT TIME ZONE tz.tz)::date - ${HORIZON_DAYS}::int) AS first_day
       FROM stations st CROSS JOIN LATERAL (SELECT DISTINCT unnest(ARRAY[st.time_zone, 'UTC']) AS tz) tz
       WHERE st.owner_id IS NOT NULL${stationIds ? sql` AND st.id = ANY(${stationIds}::uuid[])` : Prisma.empty}),
-    needy AS (
-      SELECT z.* FROM z WHERE z.last_day >= z.first_day AND (SELECT count(*) FROM owner_station_days r
-        WHERE r.station_id = z.station_id AND r.time_zone = z.tz AND r.day BETWEEN z.first_day AND z.last_day) < z.last_day - z.first_day + 1),
+    have AS (
+      SELECT z.*, c.n, c.mn, c.mx FROM z CROSS JOIN LATERAL (SELECT count(*)::int AS n, min(r.day) AS mn, max(r.day) AS mx FROM owner_station_days r
+        WHERE r.station_id = z.station_id AND r.time_zone = z.tz AND r.day BETWEEN z.first_day AND z.last_day) c
+      WHERE z.last_day >= z.first_day AND c.n < z.last_day - z.first_day + 1),
+    -- Nothing stored, or one contiguous run: the missing days are its ends (no day-by-day scan).
+    ends AS (
+      SELECT station_id, tz, first_day AS first, last_day AS last FROM have WHERE n = 0
+      UNION ALL SELECT station_id, tz, first_day, mn - 1 FROM have WHERE n > 0 AND n = mx - mn + 1 AND mn > first_day
+      UNION ALL SELECT station_id, tz, mx + 1, last_day FROM have WHERE n > 0 AND n = mx - mn + 1 AND mx < last_day),
     missing AS (
-      SELECT n.station_id, n.tz, d::date AS day FROM needy n, generate_series(n.first_day::timestamp, n.last_day::timestamp, interval '1 day') d
-      WHERE NOT EXISTS (SELECT 1 FROM owner_station_days r WHERE r.station_id = n.station_id AND r.time_zone = n.tz AND r.day = d::date))
+      SELECT h.station_id, h.tz, d::date AS day FROM have h, generate_series(h.first_day::timestamp, h.last_day::timestamp, interval '1 day') d
+      WHERE h.n > 0 AND h.n < h.mx - h.mn + 1
+        AND NOT EXISTS (SELECT 1 FROM owner_station_days r WHERE r.station_id = h.station_id AND r.time_zone = h.tz AND r.day = d::date))
     SELECT station_id::text AS station_id, tz, min(day)::text AS first, max(day)::text AS last FROM (
       SELECT m.*, m.day - (row_number() OVER (PARTITION BY m.station_id, m.tz ORDER BY m.day))::int AS island FROM missing m) x
-    GROUP BY station_id, tz, island`;
+    GROUP BY station_id, tz, island
+    UNION ALL SELECT station_id::text, tz, first::text, last::text FROM ends`;
 }
 
 /** Islands cut on the CHUNK_DAYS grid, grouped by (zone, days) into batches of stations, newest first. */
@@ -86,11 +94,11 @@ async function fillBatch(db: Db, w: TWork, now: Date): Promise<number> {
         FROM unnest(${ids}::uuid[]) x(station_id), generate_series(${w.first}::date::timestamp, ${w.last}::date::timestamp, interval '1 day') d
         WHERE (d + interval '1 day') AT TIME ZONE ${tz} <= least(${now}::timestamptz, now())
           AND NOT EXISTS (SELECT 1 FROM owner_station_days r WHERE r.station_id = x.station_id AND r.time_zone = ${tz} AND r.day = d::date)),
-      ses AS (${sessionsByDay(tz, slices, null)}),
-      bk AS (${bookingsByDay(tz, slices, null)}),
-      occ AS (${occupiedBySlice(tz, slices, null, now, true)}),
-      mon AS (${moneyByDay(tz, slices, null)}),
-      ref AS (${refundsByDay(tz, slices, null)}),
+      ses AS MATERIALIZED (${sessionsByDay(tz, slices, null)}),
+      bk AS MATERIALIZED (${bookingsByDay(tz, slices, null)}),
+      occ AS MATERIALIZED (${occupiedBySlice(tz, slices, null, now, true)}),
+      mon AS MATERIALIZED (${moneyByDay(tz, slices, null)}),
+      ref AS MATERIALIZED (${refundsByDay(tz, slices, null)}),
       ins AS (
         INSERT INTO owner_station_days (station_id, time_zone, day, day_start, day_end, sessions, failed, energy_wh, duration_ms, bookings, occupied_ms, computed_at)
         SELECT days.station_id, ${tz}, days.day, days.day_start, days.day_end, coalesce(ses.sessions, 0), coalesce(ses.failed, 0), coalesce(ses.energy_wh, 0),
