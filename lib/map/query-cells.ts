@@ -57,13 +57,24 @@ export const usesCells = (q: TMapQuery, cellLng: number) => !hasFilters(q) && ce
 /** Refreshes the cells and the per-station facts (query-facts.ts) without blocking readers. */
 export async function refreshMapCells(db: Db): Promise<void> {
   await db.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY station_map_cells`);
-  // One worker: the refresh runs every 30 s on a machine serving requests,
-  // parallel workers would each rebuild the connector aggregate (2-3x the
-  // CPU); the memory keeps its sorts and hashes off disk.
-  await db.$transaction([
-    db.$executeRawUnsafe(`SET LOCAL work_mem = '64MB'`),
-    db.$executeRawUnsafe(`SET LOCAL max_parallel_workers_per_gather = 0`),
-    db.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY station_map_facts`),
-    db.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY station_map_facts_version`),
-  ], { timeout: 120_000 });
+  await db.$transaction(async (tx) => {
+    // One runner at a time; a second one waits and then rebuilds the other copy.
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(72707370)`);
+    // Rebuild the copy nobody reads and point station_map_facts at it (see
+    // the map_facts_double_buffer migration). One worker: this runs every
+    // 30 s beside the requests, and parallel workers would each rebuild the
+    // connector aggregate; the memory keeps its sorts and hashes off disk.
+    const [{ active }] = await tx.$queryRaw<{ active: string }[]>`
+      SELECT CASE WHEN definition LIKE '%station_map_facts_b%' THEN 'b' ELSE 'a' END AS active
+      FROM pg_views WHERE viewname = 'station_map_facts'`;
+    const next = active === "a" ? "station_map_facts_b" : "station_map_facts_a";
+    await tx.$executeRawUnsafe(`SET LOCAL work_mem = '64MB'`);
+    await tx.$executeRawUnsafe(`SET LOCAL max_parallel_workers_per_gather = 0`);
+    await tx.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW ${next}`);
+    // A copy never analysed (the second one, the first time) would leave the planner guessing.
+    const analysed = await tx.$queryRaw<unknown[]>`SELECT 1 FROM pg_stats WHERE tablename = ${next} LIMIT 1`;
+    if (!analysed.length) await tx.$executeRawUnsafe(`ANALYZE ${next}`);
+    await tx.$executeRawUnsafe(`CREATE OR REPLACE VIEW station_map_facts AS SELECT * FROM ${next}`);
+    await tx.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY station_map_facts_version`);
+  }, { timeout: 120_000, maxWait: 120_000 });
 }
