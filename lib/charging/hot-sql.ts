@@ -30,20 +30,20 @@ export async function hotQuery<T>(db: Db, sql: string, params: unknown[]): Promi
   return res.rows as T[];
 }
 
+const NEEDS_ESCAPE = /["\\]/;
 const QUOTE = /["\\]/g;
 
 /** A PostgreSQL array literal for a batch parameter. The hot batches carry
  *  thousands of elements; the driver's general-purpose escaping of each was a
  *  visible share of the server's CPU, and ours knows its element types. */
 export function pgArray(values: readonly (string | number | boolean | null | undefined)[]): string {
-  let out = "{";
+  const parts = new Array<string>(values.length);
   for (let i = 0; i < values.length; i++) {
-    if (i) out += ",";
     const v = values[i];
-    if (v === null || v === undefined) out += "NULL";
-    else if (typeof v === "number") out += Number.isFinite(v) ? String(v) : `"${v}"`;
-    else if (typeof v === "boolean") out += v ? "t" : "f";
-    else out += `"${v.replace(QUOTE, "\\$&")}"`;
+    if (v === null || v === undefined) parts[i] = "NULL";
+    else if (typeof v === "number") parts[i] = Number.isFinite(v) ? String(v) : `"${v}"`;
+    else if (typeof v === "boolean") parts[i] = v ? "t" : "f";
+    else parts[i] = NEEDS_ESCAPE.test(v) ? `"${v.replace(QUOTE, "\\$&")}"` : `"${v}"`;
   }
-  return out + "}";
+  return `{${parts.join(",")}}`;
 }
