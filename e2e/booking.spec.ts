@@ -86,3 +86,18 @@ test("an admin refunds a late-cancellation fee from the receipt page; the driver
   expect([p.status, p.capturedMinor, p.refundedMinor]).toEqual(["REFUNDED", 200, 200]);
   expect(await testDb().auditLog.count({ where: { action: "payment.refund", entityId: p.id } })).toBe(1);
 });
+
+test("malformed ids in driver URLs answer 404, not a server error", async ({ page }) => {
+  const { email } = await driver();
+  await signIn(page, email, PASSWORD);
+  await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
+  const bad = "-".repeat(36);
+  for (const path of [`/sessions/${bad}`, `/account/receipts/session/${bad}`, `/account/receipts/booking/not-a-uuid`, `/stations/${bad}/book`, `/stations/${bad}/charge`]) {
+    const res = await page.goto(path);
+    expect(res!.status(), path).toBe(404);
+    await expect(page.getByTestId("not-found")).toBeVisible();
+  }
+  for (const path of [`/sessions/${bad}/state`, `/api/receipts/session/${"a".repeat(36)}`]) {
+    expect((await page.request.get(path)).status(), path).toBe(404);
+  }
+});

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { expect, test, type Page } from "@playwright/test";
+import { formatKwh } from "../lib/format.ts";
 import { SimulatedCharger } from "../lib/sim/index.ts";
 import { signIn } from "./helpers/auth.ts";
 import { testDb, uniqueEmail } from "./helpers/db.ts";
@@ -115,7 +116,8 @@ test.describe("booking and charging from the browser", () => {
       await expect(page.getByTestId("receipt-title")).toBeVisible();
       await expect(page.getByTestId("receipt-total")).toHaveAttribute("data-minor", String(expected));
       await expect(page.getByTestId("receipt-total")).toHaveText(`€${(expected / 100).toFixed(2)}`);
-      await expect(page.getByTestId("receipt-energy")).toContainText((metered / 1000).toFixed(2));
+      // The page formats like formatKwh (decimal rounding: 45 Wh is "0.05", where toFixed(2) of 0.045 gives "0.04").
+      await expect(page.getByTestId("receipt-energy")).toContainText(formatKwh(metered, "en"));
       await expect(page.getByTestId("receipt-payment")).toContainText("4242");
       await expect(page.getByTestId("receipt-payment")).toContainText(`charged €${(expected / 100).toFixed(2)}`);
 

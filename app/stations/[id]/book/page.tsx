@@ -1,6 +1,7 @@
 // Book a connector: pick connector, start and duration; the rules (fee, grace
 // period, no-show fee, free cancellation) are shown before paying.
 import { notFound } from "next/navigation";
+import { isUuid } from "@/lib/stations/visibility.ts";
 import { CardFields } from "@/components/payments/card-fields.tsx";
 import { PayForm } from "@/components/payments/pay-form.tsx";
 import { pickPrefix } from "@/components/payments/strings.ts";
@@ -21,6 +22,7 @@ export default async function BookPage({ params, searchParams }: { params: Promi
   const { connector: wanted } = await searchParams;
   const user = await requirePermission("driver:self", `/stations/${id}/book`);
   const { t, locale } = await getI18n();
+  if (!isUuid(id)) notFound();
   const station = await db().station.findFirst({
     where: { id, status: "ACTIVE", publish: true },
     select: { id: true, name: true, timeZone: true, connectors: { where: { removed: false }, orderBy: { connectorId: "asc" } } },

@@ -24,6 +24,7 @@ export default async function ChargePage({ params, searchParams }: { params: Pro
   const q = await searchParams;
   const user = await requirePermission("driver:self", `/stations/${id}/charge`);
   const { t, locale } = await getI18n();
+  if (!isUuid(id)) notFound();
   const station = await db().station.findFirst({
     where: { id, status: "ACTIVE", publish: true },
     select: { id: true, name: true, timeZone: true, ocppIdentity: true, isOnline: true, connectors: { where: { removed: false }, orderBy: { connectorId: "asc" } } },
