@@ -36,7 +36,9 @@ async function stationCells(db: Db, q: TMapQuery, cellLng: number, cellLat: numb
 
 type FineCell = {
   cx: number; cy: number; n: number; available: number; lat_sum: number; lng_sum: number; best: Availability;
-  max_power_kw: number; west: number; south: number; east: number; north: number; one_id: string;
+  max_power_kw: number; west: number; south: number; east: number; north: number;
+  /** Only for a cell of one station (it is then drawn as that station). */
+  one_id: string | null;
 };
 
 // The world's 0.25° cells for one set of filters, kept until the facts are
@@ -47,7 +49,8 @@ type FineCell = {
 // only the first use of a filter waits for the scan (~50-100 ms of database
 // CPU at 100,000 stations). Clusters thus lag the stations by one refresh
 // (30 s), or one minute for "open now", plus the scan; pins stay live.
-const CACHE_SIZE = 64;
+// At most ~2.5 MB each (11,000 cells for 100,000 stations over Europe).
+const CACHE_SIZE = 24;
 type Entry = { version: string; pending?: Promise<FineCell[]>; cells?: FineCell[] };
 const cache = new Map<string, Entry>();
 
@@ -63,7 +66,8 @@ async function scanFineCells(db: Db, q: TMapQuery, now: Date): Promise<FineCell[
     db.$queryRaw<FineCell[]>`
       SELECT f.cx, f.cy, count(*)::int AS n, (count(*) FILTER (WHERE f.shown = 'AVAILABLE'))::int AS available,
         sum(f.lat) AS lat_sum, sum(f.lng) AS lng_sum, min(f.shown)::text AS best, max(f.max_power_kw) AS max_power_kw,
-        min(f.lng) AS west, min(f.lat) AS south, max(f.lng) AS east, max(f.lat) AS north, min(f.id::text) AS one_id
+        min(f.lng) AS west, min(f.lat) AS south, max(f.lng) AS east, max(f.lat) AS north,
+        CASE WHEN count(*) = 1 THEN min(f.id::text) END AS one_id
       FROM station_map_facts f
       WHERE ${factsWhere(undefined, q, now)}
       GROUP BY f.cx, f.cy
@@ -130,7 +134,7 @@ export function coarsen(fine: FineCell[], b: TBbox, cellLng: number, cellLat: nu
     const a = out.get(k);
     if (!a) {
       out.set(k, { cx, cy, n: c.n, available: c.available, lat: 0, lng: 0, latSum: c.lat_sum, lngSum: c.lng_sum, best: c.best,
-        max_power_kw: c.max_power_kw, west: c.west, south: c.south, east: c.east, north: c.north, one_id: c.one_id });
+        max_power_kw: c.max_power_kw, west: c.west, south: c.south, east: c.east, north: c.north, one_id: c.one_id ?? "" });
       continue;
     }
     a.n += c.n;
@@ -143,7 +147,6 @@ export function coarsen(fine: FineCell[], b: TBbox, cellLng: number, cellLat: nu
     a.south = Math.min(a.south, c.south);
     a.east = Math.max(a.east, c.east);
     a.north = Math.max(a.north, c.north);
-    if (c.one_id < a.one_id) a.one_id = c.one_id;
   }
   return [...out.values()].map(({ latSum, lngSum, ...a }) => ({ ...a, lat: latSum / a.n, lng: lngSum / a.n }));
 }
