@@ -101,3 +101,32 @@ test("malformed ids in driver URLs answer 404, not a server error", async ({ pag
     expect((await page.request.get(path)).status(), path).toBe(404);
   }
 });
+
+test("@mobile an unpaid balance (cost above the hold not collected) shows on the receipt and in the wallet, and is settled there by card", async ({ page }) => {
+  const { email, user } = await driver();
+  const s = await station();
+  const session = await testDb().chargingSession.create({
+    data: { userId: user.id, stationId: s.id, connectorNumber: 1, status: "COMPLETED", startedAt: new Date(Date.now() - 3_600_000), endedAt: new Date(), energyWh: 10_000, costMinor: 400, currency: "EUR" },
+  });
+  await testDb().payment.create({ data: { userId: user.id, purpose: "SESSION", provider: "DEMO", status: "CAPTURED", currency: "EUR", authorizedMinor: 115, capturedMinor: 115, sessionId: session.id, externalId: `demo_pi_${randomUUID()}` } });
+  const owed = await testDb().outstandingBalance.create({ data: { userId: user.id, sessionId: session.id, amountMinor: 285, currency: "EUR", reason: "Your card was declined." } });
+  await signIn(page, email, PASSWORD);
+  await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
+
+  await page.goto(`/account/receipts/session/${session.id}`);
+  await expect(page.getByTestId("receipt-unpaid")).toContainText("€2.85");
+
+  await page.goto("/account/wallet");
+  const unpaid = page.getByTestId("unpaid-balance");
+  await expect(unpaid).toContainText("€2.85");
+  await expect(unpaid).toContainText(s.name);
+  await expect(unpaid).toContainText("Your card was declined.");
+  await fillCard(page, "4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Pay €2.85" }).click();
+  await expect(unpaid).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.getByTestId("top-up-form")).toBeVisible();
+  const settled = await testDb().outstandingBalance.findUniqueOrThrow({ where: { id: owed.id } });
+  expect(settled.settledPaymentId).not.toBeNull();
+  const paid = await testDb().payment.findMany({ where: { sessionId: session.id, status: "CAPTURED" } });
+  expect(paid.reduce((sum, p) => sum + p.capturedMinor, 0)).toBe(400);
+});

@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth/current-user.ts";
 import { can } from "@/lib/auth/roles.ts";
 import { db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
+import { formatMoney } from "@/lib/format.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
 import { loadReceipt } from "@/lib/receipts/index.ts";
 import { isUuid } from "@/lib/stations/visibility.ts";
@@ -43,6 +44,11 @@ export default async function ReceiptPage({ params }: { params: Promise<{ kind: 
         </div>
       </div>
       <ReceiptView r={r} locale={locale} s={pickPrefix(t, "receipt.")} />
+      {r.unpaidMinor > 0 && (
+        <p className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm font-medium text-red-900" data-testid="receipt-unpaid">
+          {t("receipt.unpaid", { amount: formatMoney(r.unpaidMinor, r.currency, locale) })} <a href="/account/wallet" className="underline print:hidden">{t("wallet.title")}</a>
+        </p>
+      )}
       {isAdmin && r.payment && refundable > 0 && (
         <section className="print:hidden rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="refund-section">
           <h2 className="font-semibold mb-2">{t("receipt.refundTitle")}</h2>
