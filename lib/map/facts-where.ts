@@ -8,12 +8,18 @@ import { textWords } from "./where.ts";
 
 const { sql, join, raw } = Prisma;
 
+/** The view's cell size: cx = floor(lng / 0.25), cy = floor(lat / 0.25). */
+const CELL = 0.25;
+
+// The cell range first, for the (cy, cx) index in the rows' own order; then
+// the exact box.
 export function factsBboxWhere(b: TBbox): Prisma.Sql {
-  const lat = sql`f.lat BETWEEN ${b.south}::float8 AND ${b.north}::float8`;
+  const [cw, cs, ce, cn] = [b.west, b.south, b.east, b.north].map((d) => Math.floor(d / CELL));
+  const lat = sql`f.cy BETWEEN ${cs}::int AND ${cn}::int AND f.lat BETWEEN ${b.south}::float8 AND ${b.north}::float8`;
   const lng =
     b.west <= b.east
-      ? sql`f.lng BETWEEN ${b.west}::float8 AND ${b.east}::float8`
-      : sql`(f.lng >= ${b.west}::float8 OR f.lng <= ${b.east}::float8)`;
+      ? sql`f.cx BETWEEN ${cw}::int AND ${ce}::int AND f.lng BETWEEN ${b.west}::float8 AND ${b.east}::float8`
+      : sql`(f.cx >= ${cw}::int OR f.cx <= ${ce}::int) AND (f.lng >= ${b.west}::float8 OR f.lng <= ${b.east}::float8)`;
   return sql`${lat} AND ${lng}`;
 }
 
