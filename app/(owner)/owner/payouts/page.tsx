@@ -7,7 +7,7 @@ import { refreshPayoutAccount } from "@/lib/owner/payouts/onboarding.ts";
 import { payoutProvider } from "@/lib/owner/payouts/stripe-connect.ts";
 import { todayIn } from "@/lib/owner/period.ts";
 import { ZMonth } from "@/lib/owner/schemas.ts";
-import { monthlyStatement, recordStatement, statementHistory } from "@/lib/owner/statement.ts";
+import { recordStatement, statementHead, statementHistory, statementLines, type TLineCursor } from "@/lib/owner/statement.ts";
 import { ownerTimeZone } from "@/lib/owner/time-zone.ts";
 import { logError } from "@/lib/log.ts";
 import { startPayoutOnboardingAction } from "../actions.ts";
@@ -17,12 +17,29 @@ export const metadata = { title: "Payouts" };
 export const dynamic = "force-dynamic";
 const SHOWN = 200;
 
-export default async function PayoutsPage({ searchParams }: { searchParams: Promise<{ month?: string; stripe?: string }> }) {
+/** The page's "next lines" link carries the last shown line as an opaque cursor. */
+const encodeCursor = (c: TLineCursor) => Buffer.from(JSON.stringify([c.at.toISOString(), c.reference, c.id])).toString("base64url");
+function decodeCursor(v: string | undefined): TLineCursor | null {
+  if (!v) return null;
+  try {
+    const [at, reference, id] = JSON.parse(Buffer.from(v, "base64url").toString("utf8"));
+    const when = new Date(at);
+    return typeof reference === "string" && typeof id === "string" && !Number.isNaN(when.getTime()) ? { at: when, reference, id } : null;
+  } catch {
+    return null;
+  }
+}
+
+export default async function PayoutsPage({ searchParams }: { searchParams: Promise<{ month?: string; stripe?: string; after?: string }> }) {
   const sp = await searchParams;
   const { user, t, locale, db } = await ownerPage("/owner/payouts");
   const tz = await ownerTimeZone(db, user);
   const month = ZMonth.safeParse(sp.month).success ? sp.month! : todayIn(tz).slice(0, 7);
-  const s = await monthlyStatement(db, user, month, undefined, SHOWN + 1);
+  const after = decodeCursor(sp.after);
+  const head = await statementHead(db, user, month);
+  const lines = await statementLines(db, user.id, head.period, SHOWN + 1, after);
+  const s = { ...head, lines };
+  const last = lines.length > SHOWN ? lines[SHOWN - 1] : null;
   const lineCount = Object.values(s.totals).reduce((n, x) => n + x.lines, 0);
   // A closed month's statement is kept as issued; reading it again only refreshes a not-yet-paid one.
   await recordStatement(db, user, s);
@@ -68,7 +85,13 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
                 ))}
               </tbody>
             </table>
-            {lineCount > SHOWN && <p className="text-sm text-slate-600">{t("owner.pay.moreLines", { shown: SHOWN, total: lineCount })}</p>}
+            {(last || after) && (
+              <nav className="flex flex-wrap items-center gap-4 text-sm text-slate-600 pt-2" aria-label={t("owner.pay.lines")} data-testid="statement-pages">
+                <span>{t("owner.pay.moreLines", { shown: Math.min(SHOWN, lines.length), total: lineCount })}</span>
+                {after && <a className="underline" href={`/owner/payouts?month=${month}`}>{t("owner.pay.firstLines")}</a>}
+                {last && <a className="underline" data-testid="statement-next" href={`/owner/payouts?month=${month}&after=${encodeCursor(last)}`}>{t("owner.pay.nextLines")}</a>}
+              </nav>
+            )}
           </div>
         )}
       </Section>
