@@ -16,22 +16,20 @@ export const FACTS_BELOW_ZOOM = 10;
 const FROM_FINE_CELLS = 1;
 
 /** Per-station aggregation for zooms whose cells are narrower than a degree. */
-async function stationCells(db: Db, q: TMapQuery, cellLng: number, cellLat: number, now: Date): Promise<CellAggregate[]> {
-  const [, , cells] = await db.$transaction([
-    db.$executeRaw`SET LOCAL work_mem = '32MB'`,
-    db.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`,
-    db.$queryRaw<CellAggregate[]>`
-      SELECT floor(f.lng / ${cellLng}::float8)::int AS cx, floor(f.lat / ${cellLat}::float8)::int AS cy,
-        count(*)::int AS n, (count(*) FILTER (WHERE f.shown = 'AVAILABLE'))::int AS available,
-        sum(f.lat) / count(*) AS lat, sum(f.lng) / count(*) AS lng,
-        min(f.shown)::text AS best, max(f.max_power_kw) AS max_power_kw,
-        min(f.lng) AS west, min(f.lat) AS south, max(f.lng) AS east, max(f.lat) AS north,
-        min(f.id::text) AS one_id
-      FROM station_map_facts f
-      WHERE ${factsWhere(q.bbox, q, now)}
-      GROUP BY 1, 2`,
-  ]);
-  return cells;
+function stationCells(db: Db, q: TMapQuery, cellLng: number, cellLat: number, now: Date): Promise<CellAggregate[]> {
+  // One statement, no transaction: a country-sized box holds a few thousand
+  // rows (the (cy, cx) index), so the default settings plan it well, and
+  // every extra round trip costs a wake-up on a busy machine.
+  return db.$queryRaw<CellAggregate[]>`
+    SELECT floor(f.lng / ${cellLng}::float8)::int AS cx, floor(f.lat / ${cellLat}::float8)::int AS cy,
+      count(*)::int AS n, (count(*) FILTER (WHERE f.shown = 'AVAILABLE'))::int AS available,
+      sum(f.lat) / count(*) AS lat, sum(f.lng) / count(*) AS lng,
+      min(f.shown)::text AS best, max(f.max_power_kw) AS max_power_kw,
+      min(f.lng) AS west, min(f.lat) AS south, max(f.lng) AS east, max(f.lat) AS north,
+      min(f.id::text) AS one_id
+    FROM station_map_facts f
+    WHERE ${factsWhere(q.bbox, q, now)}
+    GROUP BY 1, 2`;
 }
 
 type FineCell = {
@@ -76,8 +74,18 @@ async function scanFineCells(db: Db, q: TMapQuery, now: Date): Promise<FineCell[
   return rows;
 }
 
+// Which refresh the facts are at, asked at most once a second (a round trip saved per request).
+let version: { at: number; value: Promise<string> } | undefined;
+function factsVersion(db: Db): Promise<string> {
+  if (version && Date.now() - version.at < 1000) return version.value;
+  const value = db.$queryRaw<{ v: string }[]>`SELECT refreshed_at::text AS v FROM station_map_facts_version`.then((r) => r[0].v);
+  version = { at: Date.now(), value };
+  value.catch(() => { if (version?.value === value) version = undefined; });
+  return value;
+}
+
 async function worldFineCells(db: Db, q: TMapQuery, now: Date): Promise<FineCell[]> {
-  const [{ refreshed }] = await db.$queryRaw<{ refreshed: string }[]>`SELECT refreshed_at::text AS refreshed FROM station_map_facts_version`;
+  const refreshed = await factsVersion(db);
   const version = q.openNow ? `${refreshed} ${Math.floor(now.getTime() / 60_000)}` : refreshed;
   const key = cacheKey(q);
   let entry = cache.get(key);
@@ -158,7 +166,8 @@ export async function cellsFromFacts(db: Db, q: TMapQuery, cellLng: number, cell
 
 export const usesFacts = (q: TMapQuery) => hasFilters(q) && q.zoom < FACTS_BELOW_ZOOM;
 
-/** Waits for cell scans in flight (tests and benchmarks: "the next request sees the refresh"). */
+/** Waits for cell scans in flight and forgets the facts' version (tests: "the next request sees the refresh"). */
 export async function factsCacheSettled(): Promise<void> {
   await Promise.allSettled([...cache.values()].map((e) => e.pending));
+  version = undefined;
 }
