@@ -126,7 +126,13 @@ export function MapApp(props: TMapAppProps) {
     const res = await fetch(`/api/map/list?bbox=${WORLD}&zoom=2&${p}&sort=name&limit=50`);
     if (!res.ok) return setStatus(s["map.error"]);
     const page = (await res.json()) as TListPage;
-    if (page.items.length === 0) return setStatus(fill(s["map.search.none"], { q: text }));
+    // No match: say so and drop the search, so the map does not stay empty
+    // (e.g. for "Near me" afterwards) behind a filter the driver cannot see.
+    if (page.items.length === 0) {
+      setFilters((f) => ({ ...f, q: undefined }));
+      return setStatus(fill(s["map.search.none"], { q: text }));
+    }
+    setStatus(null);
     const lats = page.items.map((i) => i.lat);
     const lngs = page.items.map((i) => i.lng);
     moveMap((m) => m.fitBounds([[Math.min(...lats), Math.min(...lngs)], [Math.max(...lats), Math.max(...lngs)]], { padding: [40, 40], maxZoom: 15 }));
@@ -164,8 +170,15 @@ export function MapApp(props: TMapAppProps) {
       </div>
       <p aria-live="polite" role="status" className="px-3 sm:px-0 text-sm text-slate-700" data-testid="result-count">
         {total === null ? s["map.loading"] : fill(total === 1 ? s["map.count.one"] : s["map.count.many"], { count: total.toLocaleString(locale) })}
-        {result?.mode === "clusters" && total !== null && total > 0 ? ` ${s["map.count.zoomHint"]}` : ""}
+        {result?.items.some((i) => i.type === "cluster" && i.count > 1) ? ` ${s["map.count.zoomHint"]}` : ""}
       </p>
+      {filters.q && (
+        <p className="px-3 sm:px-0 text-sm flex items-center gap-2" data-testid="search-chip">
+          <span>{fill(s["map.search.active"], { q: filters.q })}</span>
+          <button type="button" onClick={() => { setQ(""); setStatus(null); setFilters((f) => ({ ...f, q: undefined })); }}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 min-h-9">{s["map.search.clear"]}</button>
+        </p>
+      )}
       {(status || error) && (
         <p className={`mx-3 sm:mx-0 text-sm rounded-md px-3 py-2 ${error ? "bg-red-50 text-red-700" : "bg-slate-100 text-slate-700"}`} role={error ? "alert" : undefined} data-testid="map-status">
           {error ?? status}
