@@ -79,7 +79,7 @@ export class MeterValuesWriter {
       }
     });
 
-    const [row] = await hotQuery<{ stored: number; sessions: { i: number; id: string; status: string }[] | null }>(this.db, METER_SQL, [
+    const [row] = await hotQuery<{ sessions: { i: number; id: string; status: string }[] | null }>(this.db, METER_SQL, [
       m.i, m.station, m.connector, m.tid, m.at, m.reg, m.pow, m.soc, m.skewed,
       r.i, r.ts, r.measurand, r.value, r.num, r.unit, r.phase, r.context, r.location, r.format,
     ].map(pgArray));
@@ -128,7 +128,6 @@ ins AS (
   INSERT INTO meter_readings (station_id, connector_id, session_id, transaction_id, "timestamp", measurand, value, numeric_value, unit, phase, context, location, format)
   SELECT m.station_id, m.connector_id, s.id, m.transaction_id, r.ts, r.measurand, r.value, r.numeric_value, r.unit, r.phase, r.context, r.location, r.format
     FROM r JOIN m ON m.i = r.i LEFT JOIN s ON s.i = r.i
-  RETURNING 1
 ),
 latest AS (
   SELECT DISTINCT ON (s.id) s.id, m.at, m.reg, m.pow, m.soc, m.skewed
@@ -155,7 +154,6 @@ upd AS (
   RETURNING cs.id, cs.station_id, cs.energy_wh, cs.last_power_w, cs.last_soc_percent, cs.last_meter_at
 )
 SELECT
-  (SELECT count(*) FROM ins)::int AS stored,
   (SELECT count(pg_notify('chargeway_events', json_build_object(
       'type', 'meter', 'stationId', u.station_id, 'sessionId', u.id, 'energyWh', u.energy_wh,
       'powerW', u.last_power_w, 'socPercent', u.last_soc_percent,
