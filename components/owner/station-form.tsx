@@ -142,7 +142,7 @@ export function StationForm(props: {
             {field("tariff.vatPercent", m["owner.form.vat"], (p) => <input {...p} className={input} inputMode="decimal" value={f.tariff.vatPercent} onChange={(e) => set("tariff", { ...f.tariff, vatPercent: e.target.value })} />)}
           </div>
         ) : (
-          field("tariff.json", m["owner.form.tariffJson"], (p) => <textarea {...p} rows={10} className={`${input} font-mono text-sm`} value={f.tariff.json} onChange={(e) => set("tariff", { ...f.tariff, json: e.target.value })} />)
+          field("tariff.json", m["owner.form.tariffJson"], (p) => <textarea {...p} rows={10} className={`${input} font-mono text-sm`} value={f.tariff.json} onChange={(e) => set("tariff", { ...f.tariff, json: e.target.value })} />, m["owner.form.tariffJsonHint"])
         )}
       </fieldset>
       <fieldset className={section}>

@@ -3,6 +3,7 @@ import type { Db } from "../db/client.ts";
 import { notFoundError } from "../errors/app-error.ts";
 import { currencyExponent, tariffFromRecord, type TTariff } from "../tariffs/index.ts";
 import { ownedBy, type TOwnerUser } from "./context.ts";
+import { OCPI_EXAMPLE, ocpiJsonOf } from "./ocpi-tariff.ts";
 import { hoursToText, type TWeekday } from "./working-hours.ts";
 
 export async function listStations(db: Db, user: TOwnerUser) {
@@ -85,7 +86,7 @@ export async function findStationForEdit(db: Db, user: TOwnerUser, stationId: st
     tariff: {
       mode: simple ? "simple" : "ocpi", currency: s.currency, pricePerKwh: simple?.pricePerKwh ?? "", pricePerHour: simple?.pricePerHour ?? "",
       vatPercent: simple?.vatPercent ?? "",
-      json: tariff ? JSON.stringify({ currency: tariff.currency, elements: tariff.elements, min_price: tariff.min_price, max_price: tariff.max_price }, null, 2) : "",
+      json: tariff ? ocpiJsonOf(tariff) : OCPI_EXAMPLE,
     },
   };
   return { station: s, form, tariff };

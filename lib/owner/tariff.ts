@@ -1,9 +1,10 @@
 // The station's price: either seed 002's simple prices (per kWh, per hour) made
 // into an OCPI tariff by simpleTariff, or a full OCPI tariff validated by
-// ZTariff. The tariff row is the truth; Station.pricePerKwhMinor /
+// tariffFromOcpi (OCPI 2.2.1 JSON in major units). The tariff row is the truth; Station.pricePerKwhMinor /
 // pricePerHourMinor / currency are kept beside it for the map's filters.
 import { AppError } from "../errors/app-error.ts";
-import { parseMoneyToMinor, safeParseTariff, simpleTariff, type TTariff } from "../tariffs/index.ts";
+import { parseMoneyToMinor, simpleTariff, type TTariff } from "../tariffs/index.ts";
+import { tariffFromOcpi } from "./ocpi-tariff.ts";
 import type { TTariffInput } from "./schemas.ts";
 
 export type TPricing = {
@@ -38,10 +39,11 @@ export function pricingFrom(input: TTariffInput): TPricing {
   } catch {
     throw new AppError("INVALID_INPUT", "owner.err.invalid", { "tariff.json": ["owner.err.tariffJson"] });
   }
-  const parsed = safeParseTariff(raw);
+  // OCPI units (major currency units), as a CPO's tariff document says them.
+  const parsed = tariffFromOcpi(raw);
   if (!parsed.ok) {
-    // ZTariff's own messages name the field (elements[0].price_components[0].price: ...).
-    throw new AppError("INVALID_INPUT", "owner.err.invalid", { "tariff.json": parsed.issues.map((i) => `${i.path}: ${i.message}`) });
+    // "elements[0].price_components[0].price: owner.tariff.price": the path, and a key localize.ts translates.
+    throw new AppError("INVALID_INPUT", "owner.err.invalid", { "tariff.json": parsed.issues });
   }
   return { tariff: parsed.tariff, ...headlinePrices(parsed.tariff), simple: null };
 }

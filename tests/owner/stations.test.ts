@@ -14,6 +14,9 @@ import { chargerUrl, setUpCharger } from "../../lib/owner/charger.ts";
 import { addPhoto, deletePhoto, readPhoto } from "../../lib/owner/photos.ts";
 import { replyToReview } from "../../lib/owner/reviews.ts";
 import { computeCost, tariffFromRecord } from "../../lib/tariffs/index.ts";
+import { loadStation } from "../../lib/stations/load-station.ts";
+import { localizeResult } from "../../lib/owner/localize-result.ts";
+import { translator } from "../../lib/i18n/translate.ts";
 import { codeOf, errorOf, makeStation, makeUser, META, stationInput } from "./helpers.ts";
 
 let t: TestDb;
@@ -56,7 +59,7 @@ test("a listed station offers what its connectors offer and its tariff prices wh
 test("editing keeps connector numbers, marks dropped connectors removed, and re-derives the offer; an OCPI tariff sets the filter prices", async () => {
   const owner = await makeUser(t.db);
   const s = await makeStation(t.db, owner);
-  const ocpi = JSON.stringify({ currency: "EUR", elements: [{ price_components: [{ type: "ENERGY", price: 35.5, step_size: 1 }, { type: "TIME", price: 90, step_size: 60 }] }], min_price: 100 });
+  const ocpi = JSON.stringify({ currency: "EUR", elements: [{ price_components: [{ type: "ENERGY", price: 0.355, step_size: 1 }, { type: "TIME", price: 0.9, step_size: 60 }] }], min_price: { excl_vat: 1 } });
   await updateStation(t.db, owner, s.id, stationInput({ name: s.name, connectors: [{ type: "TYPE2", powerType: "AC_1_PHASE", maxPowerKw: "7.4" }], tariff: { mode: "ocpi", json: ocpi } }), META);
   const after = await t.db.station.findUniqueOrThrow({ where: { id: s.id }, include: { connectors: { orderBy: { connectorId: "asc" } } } });
   assert.deepEqual(after.connectors.map((c) => [c.connectorId, c.type, c.removed]), [[1, "TYPE2", false], [2, "TYPE2", true]]);
@@ -200,4 +203,63 @@ test("an owner replies once to a review of their station", async () => {
   assert.equal((await errorOf(() => replyToReview(t.db, owner, { reviewId: review.id, reply: "Again" }, META))).message, "owner.err.alreadyReplied");
   assert.equal((await t.db.review.findUniqueOrThrow({ where: { id: review.id } })).ownerReply, "Thank you!");
   assert.equal(await t.db.auditLog.count({ where: { action: "REVIEW_REPLIED", entityId: review.id } }), 1);
+});
+
+// QA finding 2: OCPI 2.2.1 tariff JSON means OCPI's units (major units, excl. VAT).
+const QA_TARIFF = {
+  country_code: "DE", party_id: "CWY", id: "T1", currency: "EUR", last_updated: "2026-11-21T08:00:00Z",
+  elements: [
+    { price_components: [{ type: "ENERGY", price: 0.45, vat: 19, step_size: 1 }], restrictions: { start_time: "07:00", end_time: "22:00" } },
+    { price_components: [{ type: "ENERGY", price: 0.3, vat: 19, step_size: 1 }, { type: "PARKING_TIME", price: 6, vat: 19, step_size: 60 }] },
+  ],
+  min_price: { excl_vat: 1.5, incl_vat: 1.79 },
+};
+
+test("an OCPI 2.2.1 tariff in major units round-trips: public page shows €0.45/kWh and €6.00/h idle, the editor shows OCPI units again", async () => {
+  const owner = await makeUser(t.db);
+  const s = await makeStation(t.db, owner, { tariff: { mode: "ocpi", json: JSON.stringify(QA_TARIFF) } });
+  const page = await loadStation(t.db, s.id, { locale: "en" });
+  const text = page!.price.join(" | ");
+  assert.match(text, /€0\.45\/kWh/);
+  assert.match(text, /€0\.30\/kWh/);
+  assert.match(text, /€6\.00\/h idle/);
+  assert.match(text, /Minimum €1\.50/);
+  assert.equal(s.pricePerKwhMinor, 30);
+  const { form } = await findStationForEdit(t.db, owner, s.id);
+  assert.equal(form.tariff.mode, "ocpi");
+  const shown = JSON.parse(form.tariff.json);
+  assert.deepEqual(shown.elements[0].price_components[0], { type: "ENERGY", price: 0.45, vat: 19, step_size: 1 });
+  assert.deepEqual(shown.elements[1].price_components[1], { type: "PARKING_TIME", price: 6, vat: 19, step_size: 60 });
+  assert.deepEqual(shown.min_price, { excl_vat: 1.5 });
+  // Saving what the editor shows changes nothing.
+  await updateStation(t.db, owner, s.id, stationInput({ name: s.name, tariff: { mode: "ocpi", json: form.tariff.json } }), META);
+  assert.deepEqual((await loadStation(t.db, s.id, { locale: "en" }))!.price, page!.price);
+  // A simple price is shown in the editor's OCPI box in major units too.
+  const simple = await makeStation(t.db, owner, { tariff: { mode: "simple", currency: "EUR", pricePerKwh: "0.40", pricePerHour: "" } });
+  assert.equal(JSON.parse((await findStationForEdit(t.db, owner, simple.id)).form.tariff.json).elements[0].price_components[0].price, 0.4);
+});
+
+test("a wrongly shaped tariff gets plain messages naming the JSON path, in English and Russian", async () => {
+  const owner = await makeUser(t.db);
+  const e1 = await errorOf(() => createStation(t.db, owner, stationInput({ tariff: { mode: "ocpi", json: '{"foo":1}' } }), META));
+  assert.deepEqual(e1.fieldErrors!["tariff.json"], ["currency: owner.tariff.currency"]);
+  const wrong = { currency: "EUR", elements: [{ price_components: [{ type: "ENERGY", price: "cheap" }, { type: "KWH", price: 1, vat: 190 }] }, { restrictions: {} }], min_price: -1 };
+  const e2 = await errorOf(() => createStation(t.db, owner, stationInput({ tariff: { mode: "ocpi", json: JSON.stringify(wrong) } }), META));
+  assert.deepEqual(e2.fieldErrors!["tariff.json"], [
+    "elements[0].price_components[0].price: owner.tariff.price",
+    "elements[0].price_components[1].type: owner.tariff.type",
+    "elements[0].price_components[1].vat: owner.tariff.vat",
+    "elements[1].price_components: owner.tariff.components",
+    "min_price: owner.tariff.amount",
+  ]);
+  const e3 = await errorOf(() => createStation(t.db, owner, stationInput({ tariff: { mode: "ocpi", json: JSON.stringify({ ...QA_TARIFF, elements: [{ ...QA_TARIFF.elements[0], restrictions: { start_time: "7am" } }] }) } }), META));
+  assert.deepEqual(e3.fieldErrors!["tariff.json"], ["elements[0].restrictions.start_time: owner.tariff.time"]);
+  assert.equal(await t.db.station.count(), 0);
+  // What the owner reads (localize.ts), per language.
+  const res = { ok: false as const, error: "owner.err.invalid", code: "INVALID_INPUT", fieldErrors: e2.fieldErrors };
+  const en = localizeResult(res, translator("en"));
+  assert.equal(!en.ok && en.fieldErrors!["tariff.json"][0], "elements[0].price_components[0].price: a price in the currency's main unit (euros), not negative, e.g. 0.45");
+  const ru = localizeResult(res, translator("ru"));
+  assert.equal(!ru.ok && ru.fieldErrors!["tariff.json"][0], "elements[0].price_components[0].price: цена в основных единицах валюты (евро), не отрицательная, например 0.45");
+  assert.doesNotMatch(JSON.stringify([en, ru]), /Invalid input|expected string/);
 });

@@ -1,6 +1,7 @@
 import { StationForm } from "@/components/owner/station-form.tsx";
 import { PageTitle } from "@/components/ui/stat.tsx";
 import { env } from "@/lib/env.ts";
+import { OCPI_EXAMPLE } from "@/lib/owner/ocpi-tariff.ts";
 import { amenityCatalogue, type TStationForm } from "@/lib/owner/station-read.ts";
 import { createStationAction } from "../../actions.ts";
 import { clientMessages, ownerPage } from "../../page-context.ts";
@@ -11,7 +12,7 @@ const BLANK: TStationForm = {
   name: "", description: "", address: "", city: "", postalCode: "", country: "", lat: "", lng: "", timeZone: "Europe/Berlin", is24x7: true,
   hours: { mon: "", tue: "", wed: "", thu: "", fri: "", sat: "", sun: "" }, phone: "", email: "", website: "", amenities: [],
   connectors: [{ type: "TYPE2", powerType: "AC_3_PHASE", maxPowerKw: "22" }],
-  tariff: { mode: "simple", currency: "EUR", pricePerKwh: "", pricePerHour: "", vatPercent: "", json: "" },
+  tariff: { mode: "simple", currency: "EUR", pricePerKwh: "", pricePerHour: "", vatPercent: "", json: OCPI_EXAMPLE },
 };
 
 export default async function NewStationPage() {
