@@ -6,6 +6,8 @@ import type { MessageKey } from "@/lib/i18n/translate.ts";
 import { NotificationBell } from "@/components/ui/notification-bell.tsx";
 import { LanguageSwitcher } from "./language-switcher.tsx";
 import { SignOutButton } from "./sign-out-button.tsx";
+import { TimeZoneCookie } from "./time-zone-cookie.tsx";
+import { cookies } from "next/headers";
 
 const HOME_LABEL: Record<string, MessageKey> = {
   DRIVER: "nav.account",
@@ -16,11 +18,12 @@ const HOME_LABEL: Record<string, MessageKey> = {
 };
 
 export async function SiteHeader() {
-  const [user, { t, locale }] = await Promise.all([getCurrentUser(), getI18n()]);
+  const [user, { t, locale }, jar] = await Promise.all([getCurrentUser(), getI18n(), cookies()]);
   return (
     <header className="bg-white border-b border-slate-200 no-print">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2 focus:bg-white">Skip to content</a>
-      <nav aria-label="Main" className="max-w-6xl mx-auto px-4 h-14 flex items-center gap-3">
+      <TimeZoneCookie current={jar.get("tz")?.value ?? null} />
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2 focus:bg-white">{t("nav.skip")}</a>
+      <nav aria-label={t("nav.main")} className="max-w-6xl mx-auto px-4 h-14 flex items-center gap-3">
         <Link href="/" className="font-bold text-brand-700 text-lg mr-auto flex items-center gap-1">
           <span aria-hidden>⚡</span> {t("app.name")}
         </Link>

@@ -21,6 +21,8 @@ const core = {
   "nav.provider": "Mobile charging",
   "nav.admin": "Admin",
   "nav.language": "Language",
+  "nav.skip": "Skip to content",
+  "nav.main": "Main",
   "role.DRIVER": "Driver",
   "role.OWNER": "Station owner",
   "role.GARAGE_ADMIN": "Garage admin",

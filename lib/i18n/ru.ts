@@ -20,6 +20,8 @@ const core = {
   "nav.provider": "Мобильная зарядка",
   "nav.admin": "Администрирование",
   "nav.language": "Язык",
+  "nav.skip": "Перейти к содержимому",
+  "nav.main": "Главное меню",
   "role.DRIVER": "Водитель",
   "role.OWNER": "Владелец станций",
   "role.GARAGE_ADMIN": "Администратор гаража",
