@@ -8,6 +8,7 @@ import { formatDateTime } from "../format.ts";
 import { notify } from "../notifications/notify.ts";
 import { assertNothingOutstanding, authorize, type TPaymentSource } from "../payments/index.ts";
 import { reserveOnCharger } from "./charger-reservation.ts";
+import { REFUSAL_REASON, releaseRefusedBooking, reservationRefusal } from "./refused-reservation.ts";
 import { bookingRules, DURATIONS, MAX_DAYS_AHEAD } from "./rules.ts";
 
 export const ZCreateBooking = z.object({
@@ -35,7 +36,7 @@ export async function createBooking(
 ): Promise<Booking> {
   const station = await db.station.findFirst({
     where: { id: input.stationId, status: "ACTIVE", publish: true },
-    select: { id: true, name: true, timeZone: true, ocppIdentity: true, connectors: { where: { id: input.connectorId, removed: false } } },
+    select: { id: true, name: true, timeZone: true, ocppIdentity: true, isOnline: true, connectors: { where: { id: input.connectorId, removed: false } } },
   });
   if (!station) throw notFoundError("This station");
   const connector = station.connectors[0];
@@ -46,6 +47,15 @@ export async function createBooking(
   if (input.startsAt.getTime() < now.getTime() - 2 * 60_000) throw new AppError("INVALID_INPUT", "This start time has passed.", { startsAt: ["Choose a later time."] });
   if (input.startsAt.getTime() > now.getTime() + MAX_DAYS_AHEAD * 86_400_000) {
     throw new AppError("INVALID_INPUT", `Bookings can be made up to ${MAX_DAYS_AHEAD} days ahead.`, { startsAt: ["Too far ahead."] });
+  }
+  // A slot starting now must be free now: the charger is asked to hold it at once
+  // and would refuse (Occupied) a connector that is in use or finishing.
+  const startsNow = input.startsAt.getTime() <= now.getTime() + 60_000;
+  if (startsNow && station.ocppIdentity) {
+    if (!station.isOnline) throw new AppError("CHARGER_OFFLINE", "The charger is offline, so it cannot hold a connector from now. Choose a later start.", { startsAt: ["Choose a later time."] });
+    if (connector.status !== "AVAILABLE") {
+      throw new AppError("PRECONDITION", `This connector is ${connector.status.toLowerCase().replace("_", " ")} right now, so it cannot be booked from now. Choose a later start or another connector.`, { startsAt: ["Choose a later time."] });
+    }
   }
   await assertNothingOutstanding(db, user.id);
   const rules = await bookingRules(db);
@@ -81,12 +91,20 @@ export async function createBooking(
     booking = await db.booking.update({ where: { id: booking.id }, data: { status: "CONFIRMED", paymentStatus: "CAPTURED" } });
   }
 
+  // A slot starting now is reserved on the charger at once rather than at the next sweep;
+  // a refusal cancels the booking (hold released) before the driver leaves the page.
+  if (station.ocppIdentity && startsNow) {
+    const refusal = reservationRefusal(await reserveOnCharger(db, booking));
+    if (refusal) {
+      await releaseRefusedBooking(db, booking, refusal, station.name);
+      const why = REFUSAL_REASON[refusal]?.en ?? `it answered ${refusal}`;
+      throw new AppError("CHARGER_REJECTED", `The charger cannot hold this connector (${why}). The booking was cancelled and nothing was charged.`);
+    }
+  }
   await notify(db, {
     userId: user.id, type: "BOOKING", template: "booking-confirmed",
     vars: (locale) => ({ station: station.name, start: formatDateTime(startsAt, locale, station.timeZone), end: formatDateTime(endsAt, locale, station.timeZone) }),
     data: { bookingId: booking.id, href: `/bookings` }, dedupeKey: `booking:${booking.id}:confirmed`,
   });
-  // A slot starting now is reserved on the charger at once rather than at the next sweep.
-  if (station.ocppIdentity && startsAt.getTime() <= now.getTime() + 60_000) await reserveOnCharger(db, booking);
   return booking;
 }

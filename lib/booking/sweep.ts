@@ -1,5 +1,5 @@
 // runBookingSweep(db, now): the booking clock, run every 30 s by a worker.
-//  - ReserveNow for bookings starting (within a minute)
+//  - ReserveNow for bookings starting (within a minute); a refusal cancels and releases
 //  - a booking whose driver started charging becomes ACTIVE (fee captured)
 //  - no-show after the grace period: EXPIRED, reservation + no-show fee captured
 //  - "ends in 15 minutes" notification
@@ -11,11 +11,12 @@ import { logError } from "../log.ts";
 import { notify } from "../notifications/notify.ts";
 import { cancelOnCharger, reserveOnCharger } from "./charger-reservation.ts";
 import { settleBooking } from "./settle-booking.ts";
+import { releaseRefusedBooking, reservationRefusal } from "./refused-reservation.ts";
 
 const MIN = 60_000;
 
 export async function runBookingSweep(db: Db, now = new Date()) {
-  const out = { reserved: 0, started: 0, expired: 0, endingSoon: 0, completed: 0, faultCancelled: 0, errors: 0 };
+  const out = { reserved: 0, refused: 0, started: 0, expired: 0, endingSoon: 0, completed: 0, faultCancelled: 0, errors: 0 };
   const guard = async (fn: () => Promise<void>) => {
     try { await fn(); } catch (err) { out.errors++; logError("booking sweep step failed", err); }
   };
@@ -43,8 +44,19 @@ export async function runBookingSweep(db: Db, now = new Date()) {
 
   const starting = await db.booking.findMany({
     where: { status: "CONFIRMED", reserveNowSentAt: null, startsAt: { lte: new Date(now.getTime() + MIN) }, endsAt: { gt: now }, station: { ocppIdentity: { not: null } } },
+    include: { station: { select: { name: true } } },
   });
-  for (const b of starting) await guard(async () => { if ((await reserveOnCharger(db, b))?.status === "ANSWERED") out.reserved++; });
+  for (const b of starting) {
+    await guard(async () => {
+      // The driver already charging on it (plugged in early) needs no hold.
+      const charging = await db.chargingSession.count({ where: { connectorId: b.connectorId, userId: b.userId, status: { in: ["ACTIVE", "PENDING"] } } });
+      if (charging) return;
+      const cmd = await reserveOnCharger(db, b);
+      const refusal = reservationRefusal(cmd);
+      if (refusal) { if (await releaseRefusedBooking(db, b, refusal, b.station.name)) out.refused++; }
+      else if (cmd?.status === "ANSWERED") out.reserved++;
+    });
+  }
 
   // Used: a session of this driver on this connector since shortly before the slot.
   const due = await db.booking.findMany({ where: { status: "CONFIRMED", startsAt: { lte: new Date(now.getTime() + 15 * MIN) } } });

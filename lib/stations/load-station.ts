@@ -32,10 +32,24 @@ export async function loadStation(db: Db, stationId: string, opts: { viewerId?: 
   if (!station) return null;
 
   const stationPrice = priceLines(station, station.tariff, opts.locale);
+  // A connector booked for now is reserved for everyone else, whether or not
+  // the charger has reported Reserved yet (or can: stations without OCPP).
+  const now = opts.now ?? new Date();
+  const booked = new Set((await db.booking.findMany({
+    where: { stationId, status: { in: ["CONFIRMED", "ACTIVE"] }, startsAt: { lte: now }, endsAt: { gt: now } },
+    select: { connectorId: true },
+  })).map((b) => b.connectorId));
+  const shownStatus = (c: { id: string; status: string }) => {
+    // MAINTENANCE stations are out of order whatever their connectors say (as on the map).
+    if (station.status === "MAINTENANCE") return "UNAVAILABLE";
+    // A disconnected charger's last statuses are stale: say we do not know.
+    if (station.ocppIdentity && !station.isOnline) return "UNKNOWN";
+    if (booked.has(c.id) && c.status === "AVAILABLE") return "RESERVED";
+    return c.status;
+  };
   const connectors = station.connectors.map((c) => ({
     id: c.id, connectorId: c.connectorId, type: c.type, powerType: c.powerType, maxPowerKw: c.maxPowerKw,
-    // MAINTENANCE stations are out of order whatever their connectors say (as on the map).
-    status: station.status === "MAINTENANCE" ? "UNAVAILABLE" : c.status,
+    status: shownStatus(c),
     price: c.tariff ? priceLines(station, c.tariff, opts.locale) : stationPrice,
   }));
   const [favorite] = opts.viewerId
