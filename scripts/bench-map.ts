@@ -6,6 +6,7 @@
 //   BENCH_STATIONS (default 100000), BENCH_VIEWPORTS per zoom and filter
 //   (default 40), BENCH_SECONDS per zoom and filter (default 3) bound the run.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -125,6 +126,19 @@ const VARIANTS: { name: string; params: string }[] = [
   },
 ];
 
+// CPU the database spent, from /proc (a local PostgreSQL only): latency on a
+// machine shared with other work swings with the load, CPU per request much less.
+function backendCpuMs(pids: number[]): number | undefined {
+  try {
+    return pids.reduce((sum, pid) => {
+      const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      return sum + ((Number(f[11]) + Number(f[12])) * 1000) / 100; // clock ticks of 10 ms
+    }, 0);
+  } catch {
+    return undefined;
+  }
+}
+
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function main() {
@@ -162,8 +176,8 @@ async function main() {
       "SELECT lat, lng FROM stations WHERE publish ORDER BY md5(id::text) LIMIT 2000",
     );
     const table: string[] = [];
-    const header = "| zoom | filter | runs | p50 ms | p95 ms | max ms | first ms | items p50/max | bytes p50 | bytes max |";
-    table.push(header, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    const header = "| zoom | filter | runs | p50 ms | p95 ms | max ms | first ms | CPU ms/req db+node | items p50/max | bytes p50 | bytes max |";
+    table.push(header, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     const p95s = new Map<string, Map<number, number>>();
     let worstP95 = 0;
     for (const zoom of ZOOMS) {
@@ -183,6 +197,12 @@ async function main() {
         const times: number[] = [];
         const sizes: number[] = [];
         const counts: number[] = [];
+        const { rows: backends } = await client.query<{ pid: number }>(
+          "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        );
+        const pids = backends.map((b) => b.pid);
+        const dbCpu0 = backendCpuMs(pids);
+        const nodeCpu0 = process.cpuUsage();
         const deadline = performance.now() + SECONDS_PER_CASE * 1000;
         for (const q of queries) {
           if (performance.now() > deadline) break;
@@ -192,6 +212,11 @@ async function main() {
           sizes.push(Buffer.byteLength(JSON.stringify(result)));
           counts.push(result.items.length);
         }
+        const dbCpu1 = backendCpuMs(pids);
+        const nodeCpu = process.cpuUsage(nodeCpu0);
+        const cpuPerReq = dbCpu0 === undefined || dbCpu1 === undefined
+          ? "-"
+          : `${((dbCpu1 - dbCpu0) / times.length).toFixed(1)}+${((nodeCpu.user + nodeCpu.system) / 1000 / times.length).toFixed(1)}`;
         const t = [...times].sort((a, b) => a - b);
         const s = [...sizes].sort((a, b) => a - b);
         const c = [...counts].sort((a, b) => a - b);
@@ -199,7 +224,7 @@ async function main() {
         if (!p95s.has(variant.name)) p95s.set(variant.name, new Map());
         p95s.get(variant.name)!.set(zoom, pct(t, 95));
         table.push(
-          `| ${zoom} | ${variant.name} | ${t.length} | ${pct(t, 50).toFixed(1)} | ${pct(t, 95).toFixed(1)} | ${t[t.length - 1].toFixed(1)} | ${first.toFixed(1)} | ${pct(c, 50)}/${c[c.length - 1]} | ${pct(s, 50).toLocaleString("en")} | ${s[s.length - 1].toLocaleString("en")} |`,
+          `| ${zoom} | ${variant.name} | ${t.length} | ${pct(t, 50).toFixed(1)} | ${pct(t, 95).toFixed(1)} | ${t[t.length - 1].toFixed(1)} | ${first.toFixed(1)} | ${cpuPerReq} | ${pct(c, 50)}/${c[c.length - 1]} | ${pct(s, 50).toLocaleString("en")} | ${s[s.length - 1].toLocaleString("en")} |`,
         );
         console.log(table[table.length - 1], `load ${os.loadavg()[0].toFixed(1)}`);
       }

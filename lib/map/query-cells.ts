@@ -74,7 +74,23 @@ export async function refreshMapCells(db: Db): Promise<void> {
     // A copy never analysed (the second one, the first time) would leave the planner guessing.
     const analysed = await tx.$queryRaw<unknown[]>`SELECT 1 FROM pg_stats WHERE tablename = ${next} LIMIT 1`;
     if (!analysed.length) await tx.$executeRawUnsafe(`ANALYZE ${next}`);
-    await tx.$executeRawUnsafe(`CREATE OR REPLACE VIEW station_map_facts AS SELECT * FROM ${next}`);
+    // Swapping the view waits for the requests reading it, and requests
+    // arriving meanwhile queue behind the swap: wait at most 50 ms at a
+    // time, so no request stalls longer than that.
+    for (let attempt = 1; ; attempt++) {
+      await tx.$executeRawUnsafe(`SAVEPOINT swap`);
+      await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '50ms'`);
+      try {
+        await tx.$executeRawUnsafe(`CREATE OR REPLACE VIEW station_map_facts AS SELECT * FROM ${next}`);
+        await tx.$executeRawUnsafe(`RELEASE SAVEPOINT swap`);
+        break;
+      } catch (err) {
+        await tx.$executeRawUnsafe(`ROLLBACK TO SAVEPOINT swap`);
+        if (attempt >= 40) throw err;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = 0`);
     await tx.$executeRawUnsafe(`REFRESH MATERIALIZED VIEW CONCURRENTLY station_map_facts_version`);
   }, { timeout: 120_000, maxWait: 120_000 });
 }

@@ -4,6 +4,8 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
+import pg from "pg";
 import { freshDatabase, type TestDb } from "../helpers/db.ts";
 import type { ConnectorStatus, ConnectorType } from "../../lib/db/client.ts";
 import { CONNECTOR_TYPES, parseMapQuery, type TMapQuery } from "../../lib/map/filters.ts";
@@ -178,4 +180,26 @@ test("facts clusters change after the next refresh; pins at once", async () => {
   await factsCacheSettled();
   assert.equal((await queryViewport(t.db, continent, { cells: true, now })).total, before + 1);
   assert.equal((await queryViewport(t.db, continent, { cells: false, now })).total, before + 1);
+});
+
+test("the refresh swaps the facts only between readers, and readers never queue behind it for long", async () => {
+  const active = async () =>
+    (await t.db.$queryRaw<{ d: string }[]>`SELECT definition AS d FROM pg_views WHERE viewname = 'station_map_facts'`)[0].d;
+  const reader = new pg.Client({ connectionString: t.url });
+  await reader.connect();
+  await reader.query("BEGIN");
+  await reader.query("SELECT count(*) FROM station_map_facts");
+  const before = await active();
+  let done = false;
+  const refreshing = refreshMapCells(t.db).then(() => { done = true; });
+  await sleep(1000);
+  assert.equal(done, false, "waits for the reader");
+  assert.equal(await active(), before);
+  const t0 = performance.now();
+  await queryViewport(t.db, q("bbox=-2,44,8,52&zoom=8&availableNow=1"), { cells: true, now });
+  assert.ok(performance.now() - t0 < 500, `another request waited ${performance.now() - t0} ms`);
+  await reader.query("COMMIT");
+  await reader.end();
+  await refreshing;
+  assert.notEqual(await active(), before, "swapped once the reader was done");
 });
