@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form.tsx";
 import { Section } from "@/components/owner/section.tsx";
 import { PageTitle } from "@/components/ui/stat.tsx";
-import { formatDateTime } from "@/lib/format.ts";
+import { getTimeFormat } from "@/lib/i18n/time-zone.ts";
 import { isUuid } from "@/lib/owner/context.ts";
 import { listReviews } from "@/lib/owner/reviews.ts";
 import { stationOptions } from "@/lib/owner/station-read.ts";
@@ -15,6 +15,7 @@ export const dynamic = "force-dynamic";
 export default async function ReviewsPage({ searchParams }: { searchParams: Promise<{ station?: string; unanswered?: string; page?: string }> }) {
   const sp = await searchParams;
   const { user, t, locale, db } = await ownerPage("/owner/reviews");
+  const time = await getTimeFormat();
   const stationId = isUuid(sp.station) ? sp.station : null;
   const page = Math.max(1, Math.min(10_000, Number(sp.page) || 1));
   const [r, stations] = await Promise.all([listReviews(db, user, { stationId, unanswered: sp.unanswered === "1", page }), stationOptions(db, user)]);
@@ -40,10 +41,10 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
             <span className="font-medium">{rv.station.name}</span>
             <span aria-label={t("owner.rev.stars", { n: rv.rating })} data-testid="review-rating">{"★".repeat(rv.rating)}{"☆".repeat(5 - rv.rating)}</span>
           </div>
-          <p className="text-sm"><span className="text-slate-600">{rv.author} · {formatDateTime(rv.createdAt, locale)}:</span> {rv.comment ?? ""}</p>
+          <p className="text-sm"><span className="text-slate-600">{rv.author} · {time.when(rv.createdAt)}:</span> {rv.comment ?? ""}</p>
           {rv.ownerReply ? (
             <blockquote className="border-l-4 border-brand-600 pl-3 text-sm" data-testid="review-reply">
-              <p className="text-xs text-slate-500">{t("owner.rev.yourReply", { date: formatDateTime(rv.ownerRepliedAt!, locale) })}</p>{rv.ownerReply}
+              <p className="text-xs text-slate-500">{t("owner.rev.yourReply", { date: time.when(rv.ownerRepliedAt!) })}</p>{rv.ownerReply}
             </blockquote>
           ) : (
             <ActionForm action={replyToReviewAction} hidden={{ reviewId: rv.id }} fields={[{ name: "reply", label: t("owner.rev.reply"), type: "textarea", required: true }]}
