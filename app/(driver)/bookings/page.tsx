@@ -4,8 +4,10 @@ import { CancelBookingButton } from "@/components/booking/cancel-button.tsx";
 import { PageTitle } from "@/components/ui/stat.tsx";
 import { requirePermission } from "@/lib/auth/current-user.ts";
 import { db } from "@/lib/db/client.ts";
-import { formatDateTime, formatMoney } from "@/lib/format.ts";
+import { formatMoney } from "@/lib/format.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
+import { getTimeFormat } from "@/lib/i18n/time-zone.ts";
+import { connectorLabel } from "@/lib/i18n/labels.ts";
 import type { MessageKey } from "@/lib/i18n/translate.ts";
 import { cancelBookingAction } from "./actions.ts";
 
@@ -16,6 +18,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Pro
   const user = await requirePermission("driver:self", "/bookings");
   const { created, cancelled } = await searchParams;
   const { t, locale } = await getI18n();
+  const time = await getTimeFormat();
   const bookings = await db().booking.findMany({
     where: { userId: user.id, status: { not: "PENDING" } }, orderBy: { startsAt: "desc" }, take: 50,
     include: { station: { select: { name: true, timeZone: true } }, connector: { select: { connectorId: true, type: true } } },
@@ -36,10 +39,10 @@ export default async function BookingsPage({ searchParams }: { searchParams: Pro
           {bookings.map((b) => (
             <li key={b.id} className="rounded-lg border border-slate-200 bg-white p-3 flex flex-col gap-2" data-testid="booking-item" data-booking-id={b.id}>
               <div className="flex flex-wrap justify-between gap-2">
-                <span className="font-medium">{b.station.name} · #{b.connector.connectorId} {b.connector.type}</span>
+                <span className="font-medium">{b.station.name} · #{b.connector.connectorId} · {connectorLabel(b.connector.type, locale)}</span>
                 <span className="text-sm rounded-full bg-slate-100 px-2 py-0.5" data-testid="booking-status">{t(`bookings.status.${b.status}` as MessageKey)}</span>
               </div>
-              <p className="text-sm">{formatDateTime(b.startsAt, locale, b.station.timeZone)} – {formatDateTime(b.endsAt, locale, b.station.timeZone)}</p>
+              <p className="text-sm">{time.when(b.startsAt, b.station.timeZone)} – {time.when(b.endsAt, b.station.timeZone)}</p>
               <div className="flex flex-wrap gap-3 items-center text-sm">
                 {(b.status === "CONFIRMED" || b.status === "ACTIVE") && b.endsAt > now && b.startsAt.getTime() - 10 * 60_000 <= now.getTime() && (
                   <Link href={`/stations/${b.stationId}/charge?booking=${b.id}`} className="rounded-md bg-brand-600 text-white px-3 py-1.5 font-medium" data-testid="booking-charge">{t("bookings.charge")}</Link>

@@ -3,8 +3,9 @@ import Link from "next/link";
 import { PageTitle } from "@/components/ui/stat.tsx";
 import { requirePermission } from "@/lib/auth/current-user.ts";
 import { db } from "@/lib/db/client.ts";
-import { formatDateTime, formatKwh, formatMoney } from "@/lib/format.ts";
+import { formatKwh, formatMoney } from "@/lib/format.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
+import { getTimeFormat } from "@/lib/i18n/time-zone.ts";
 import type { MessageKey } from "@/lib/i18n/translate.ts";
 
 export const dynamic = "force-dynamic";
@@ -13,6 +14,7 @@ export const metadata = { title: "My charging sessions" };
 export default async function SessionsPage() {
   const user = await requirePermission("driver:self", "/sessions");
   const { t, locale } = await getI18n();
+  const time = await getTimeFormat();
   const sessions = await db().chargingSession.findMany({
     where: { userId: user.id }, orderBy: { createdAt: "desc" }, take: 50,
     select: { id: true, status: true, startedAt: true, createdAt: true, energyWh: true, costMinor: true, currency: true, station: { select: { name: true, timeZone: true } } },
@@ -25,7 +27,7 @@ export default async function SessionsPage() {
           {sessions.map((s) => (
             <li key={s.id} className="p-3 flex flex-wrap justify-between gap-2 text-sm">
               <Link href={`/sessions/${s.id}`} className="underline font-medium">{s.station.name}</Link>
-              <span>{formatDateTime(s.startedAt ?? s.createdAt, locale, s.station.timeZone)}</span>
+              <span>{time.when(s.startedAt ?? s.createdAt, s.station.timeZone)}</span>
               <span>{t(`session.status.${s.status}` as MessageKey)}</span>
               <span>{formatKwh(s.energyWh ?? 0, locale)}</span>
               <span>{s.costMinor !== null ? formatMoney(s.costMinor, s.currency, locale) : "—"}</span>
