@@ -61,6 +61,7 @@ export function factsWhere(bbox: TBbox | undefined, f: TMapFilters, now: Date): 
   }
   if (f.amenities.length) parts.push(sql`f.amenities @> ${f.amenities}::text[]`);
   if (f.operators.length) parts.push(sql`f.operator_id = ANY(${f.operators}::uuid[])`);
-  if (f.q) for (const p of textWords(f.q)) parts.push(sql`f.search ILIKE ${p}`);
+  // search is stored lower-cased: the same test as ILIKE on each field (see the migration).
+  if (f.q) for (const p of textWords(f.q)) parts.push(sql`f.search LIKE lower(${p}::text)`);
   return parts.length ? join(parts, " AND ") : sql`TRUE`;
 }

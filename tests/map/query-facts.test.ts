@@ -104,7 +104,7 @@ const FILTERS = [
   "connectors=CCS", "connectors=TYPE2,CHADEMO", "minPowerKw=50", "minPowerKw=22.5", "availableNow=1",
   "connectors=CCS&minPowerKw=50&availableNow=1", "connectors=CCS&availableNow=1", "connectors=CCS,TESLA&minPowerKw=100",
   "minPowerKw=150&availableNow=1", "openNow=1", "maxPricePerKwhMinor=40&currency=EUR", "maxPricePerKwhMinor=300&currency=NOK",
-  "amenities=wifi", "amenities=wifi,toilet", "operators=OP", "q=central", "q=park%20london",
+  "amenities=wifi", "amenities=wifi,toilet", "operators=OP", "q=central", "q=park%20london", "q=LONDON%20Park",
   "connectors=CCS,TYPE2&minPowerKw=22&availableNow=1&openNow=1&maxPricePerKwhMinor=60&currency=EUR&amenities=wifi",
 ];
 
