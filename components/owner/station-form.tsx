@@ -113,7 +113,7 @@ export function StationForm(props: {
           return (
             <div key={i} className="grid grid-cols-2 sm:grid-cols-[1fr_1fr_1fr_auto] gap-2 items-end border-b border-slate-100 pb-2" data-testid="connector-row">
               {field(`connectors.${i}.type`, `${m["owner.form.connector"].replace("{n}", String(i + 1))}: ${m["owner.form.plugType"]}`, (p) => (
-                <select {...p} className={input} value={c.type} onChange={(e) => upd("type", e.target.value)}>{PLUGS.map((x) => <option key={x} value={x}>{x}</option>)}</select>
+                <select {...p} className={input} value={c.type} onChange={(e) => upd("type", e.target.value)}>{PLUGS.map((x) => <option key={x} value={x}>{m[`plug.${x}`] ?? x}</option>)}</select>
               ))}
               {field(`connectors.${i}.powerType`, m["owner.form.powerType"], (p) => (
                 <select {...p} className={input} value={c.powerType} onChange={(e) => upd("powerType", e.target.value)}>{POWERS.map((x) => <option key={x} value={x}>{m[`owner.power.${x}`]}</option>)}</select>

@@ -3,7 +3,7 @@
 // spreadsheet would run as a formula neutralised.
 import { Prisma, type Db } from "../db/client.ts";
 import { currencyExponent } from "../tariffs/index.ts";
-import type { TScope } from "./earnings-queries.ts";
+import { COUNTED_AS, type TScope } from "./earnings-queries.ts";
 import type { TPeriod } from "./period.ts";
 import type { TOwnerUser } from "./context.ts";
 import { allStatementLines, statementHead, type TMonthlyStatement, type TStatementLine } from "./statement.ts";
@@ -28,6 +28,7 @@ const kwh = (wh: number | null) => (wh === null ? null : (wh / 1000).toFixed(3))
 type TSessionLine = {
   id: string; transaction_id: number; started_at: Date; ended_at: Date | null; station: string; connector_number: number; status: string;
   energy_wh: number | null; cost_minor: number | null; currency: string; paid: bigint | null; fee: bigint | null; pay_currency: string | null;
+  auth_status: string | null; counted_as: string;
 };
 
 const PAGE = 5000;
@@ -41,13 +42,13 @@ export function sessionsCsv(db: Db, scope: TScope, p: TPeriod): ReadableStream<U
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(enc.encode(csvRow(["session", "transaction_id", "station", "connector", "status", "started_at", "ended_at", "energy_kwh", "cost", "paid", "platform_fee", "net", "currency"])));
+        controller.enqueue(enc.encode(csvRow(["session", "transaction_id", "station", "connector", "status", "started_at", "ended_at", "energy_kwh", "cost", "paid", "platform_fee", "net", "currency", "authorisation", "counted_as"])));
         return;
       }
       const cursor: Prisma.Sql = after ? sql` AND (s.started_at, s.id) > (${after.at}, ${after.id}::uuid)` : empty;
       const rows = await db.$queryRaw<TSessionLine[]>`
         SELECT s.id::text, s.transaction_id, s.started_at, s.ended_at, st.name AS station, s.connector_number, s.status::text, s.energy_wh, s.cost_minor, s.currency,
-          pay.paid, pay.fee, pay.currency AS pay_currency
+          pay.paid, pay.fee, pay.currency AS pay_currency, s.auth_status::text AS auth_status, ${COUNTED_AS} AS counted_as
         FROM charging_sessions s JOIN stations st ON st.id = s.station_id
         LEFT JOIN LATERAL (
           SELECT sum(p.captured_minor)::bigint AS paid, sum(p.platform_fee_minor)::bigint AS fee, min(p.currency) AS currency FROM payments p
@@ -63,6 +64,7 @@ export function sessionsCsv(db: Db, scope: TScope, p: TPeriod): ReadableStream<U
         chunk += csvRow([
           r.id, r.transaction_id, r.station, r.connector_number, r.status, r.started_at.toISOString(), r.ended_at?.toISOString(),
           kwh(r.energy_wh), money(r.cost_minor, r.currency), money(paid, cur), money(fee, cur), paid === null ? null : money(paid - (fee ?? 0), cur), cur,
+          r.auth_status, r.counted_as,
         ]);
       }
       if (chunk) controller.enqueue(enc.encode(chunk));

@@ -49,28 +49,43 @@ export function bucketsOf(cte: string, measures: string[], byCurrency = false): 
 /** A charged session delivered energy or finished normally; a failed start did neither. */
 const CHARGED = sql`(s.status = 'COMPLETED' OR (s.status = 'FAILED' AND coalesce(s.energy_wh, 0) > 0))`;
 const CAPTURED = sql`p.status IN ('CAPTURED', 'PARTIALLY_REFUNDED', 'REFUNDED')`;
+/** The charger started although the platform refused the idTag (Invalid, Blocked, ...)
+ *  and nobody paid: not a sale. With energy it is an "unpaid session", without a failed start. */
+const UNPAID = sql`(s.auth_status IS NOT NULL AND s.auth_status <> 'ACCEPTED'
+  AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.session_id = s.id AND ${CAPTURED}))`;
+const SOLD = sql`(${CHARGED} AND NOT ${UNPAID})`;
+const UNPAID_CHARGED = sql`(${CHARGED} AND ${UNPAID} AND coalesce(s.energy_wh, 0) > 0)`;
 
-export const SESSION_MEASURES = ["sessions", "failed", "energy_wh", "duration_ms"];
+export const SESSION_MEASURES = ["sessions", "failed", "energy_wh", "duration_ms", "unpaid_sessions", "unpaid_energy_wh"];
 /** Finished sessions by the day they started; failed starts that never got a
- *  start time (refused remote starts) by the day they were asked for. */
+ *  start time (refused remote starts) by the day they were asked for.
+ *  sessions / energy_wh / duration_ms are sales; unpaid_* the refused starts
+ *  that charged anyway; failed = everything else that never charged. */
 export function sessionsByDay(tz: string, list: TSlice[], ownerId: string | null): Prisma.Sql {
   return sql`WITH ${slices(tz, list, ownerId)}
-    SELECT station_id, day, sum(sessions) AS sessions, sum(failed) AS failed, sum(energy_wh) AS energy_wh, sum(duration_ms) AS duration_ms FROM (
+    SELECT station_id, day, sum(sessions) AS sessions, sum(failed) AS failed, sum(energy_wh) AS energy_wh, sum(duration_ms) AS duration_ms,
+      sum(unpaid_sessions) AS unpaid_sessions, sum(unpaid_energy_wh) AS unpaid_energy_wh FROM (
       SELECT s.station_id, ${localDay(sql`s.started_at`, tz)} AS day,
-        count(*) FILTER (WHERE ${CHARGED}) AS sessions,
-        count(*) FILTER (WHERE NOT ${CHARGED}) AS failed,
-        coalesce(sum(s.energy_wh) FILTER (WHERE ${CHARGED}), 0) AS energy_wh,
-        coalesce(sum((extract(epoch FROM s.ended_at - s.started_at) * 1000)::bigint) FILTER (WHERE ${CHARGED} AND s.ended_at >= s.started_at), 0) AS duration_ms
+        count(*) FILTER (WHERE ${SOLD}) AS sessions,
+        count(*) FILTER (WHERE NOT ${SOLD} AND NOT ${UNPAID_CHARGED}) AS failed,
+        coalesce(sum(s.energy_wh) FILTER (WHERE ${SOLD}), 0) AS energy_wh,
+        coalesce(sum((extract(epoch FROM s.ended_at - s.started_at) * 1000)::bigint) FILTER (WHERE ${SOLD} AND s.ended_at >= s.started_at), 0) AS duration_ms,
+        count(*) FILTER (WHERE ${UNPAID_CHARGED}) AS unpaid_sessions,
+        coalesce(sum(s.energy_wh) FILTER (WHERE ${UNPAID_CHARGED}), 0) AS unpaid_energy_wh
       FROM sl JOIN charging_sessions s ON s.station_id = sl.station_id AND s.started_at >= sl.lo AND s.started_at < sl.hi
       WHERE s.status IN ('COMPLETED', 'FAILED')
       GROUP BY 1, 2
       UNION ALL
-      SELECT s.station_id, ${localDay(sql`s.created_at`, tz)}, 0, count(*), 0, 0
+      SELECT s.station_id, ${localDay(sql`s.created_at`, tz)}, 0, count(*), 0, 0, 0, 0
       FROM sl JOIN charging_sessions s ON s.station_id = sl.station_id AND s.created_at >= sl.lo AND s.created_at < sl.hi
       WHERE s.started_at IS NULL AND s.status = 'FAILED'
       GROUP BY 1, 2) x
     GROUP BY 1, 2`;
 }
+
+/** How the dashboard counts one session (the sessions CSV's "counted_as" column). */
+export const COUNTED_AS = sql`CASE WHEN s.status NOT IN ('COMPLETED', 'FAILED') THEN 'in_progress'
+  WHEN ${SOLD} THEN 'session' WHEN ${UNPAID_CHARGED} THEN 'unpaid_not_authorised' ELSE 'failed_start' END`;
 
 export const BOOKING_MEASURES = ["bookings"];
 export function bookingsByDay(tz: string, list: TSlice[], ownerId: string | null): Prisma.Sql {

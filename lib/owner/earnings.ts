@@ -11,6 +11,8 @@ import { daysOf, monthsOf, type TPeriod } from "./period.ts";
 export type TMoney = { gross: number; fees: number; refunds: number; net: number };
 export type TFigures = {
   sessions: number; failed: number; bookings: number; energyWh: number; durationMs: number;
+  /** Charged although the start was refused, and not paid: shown apart from the sales (energyWh has sales only). */
+  unpaid: number; unpaidEnergyWh: number;
   /** by currency; usually one */
   money: Record<string, TMoney>;
 };
@@ -19,7 +21,7 @@ export type TStationFigures = TFigures & {
   occupiedMs: number; capacityMs: number; onlineMs: number | null; observedMs: number;
 };
 
-const zero = (): TFigures => ({ sessions: 0, failed: 0, bookings: 0, energyWh: 0, durationMs: 0, money: {} });
+const zero = (): TFigures => ({ sessions: 0, failed: 0, bookings: 0, energyWh: 0, durationMs: 0, unpaid: 0, unpaidEnergyWh: 0, money: {} });
 const moneyOf = (f: TFigures, currency: string) => (f.money[currency] ??= { gross: 0, fees: 0, refunds: 0, net: 0 });
 const num = (v: bigint | number | string | null | undefined) => Number(v ?? 0);
 
@@ -62,6 +64,7 @@ export async function earnings(db: Db, user: TOwnerUser, input: { stationId?: st
       continue;
     }
     t.sessions += num(r.sessions); t.failed += num(r.failed); t.energyWh += num(r.energy_wh); t.durationMs += num(r.duration_ms); t.bookings += num(r.bookings);
+    t.unpaid += num(r.unpaid_sessions); t.unpaidEnergyWh += num(r.unpaid_energy_wh);
     if (r.bucket === "station") (t as TStationFigures).occupiedMs += num(r.occupied_ms);
   }
   for (const t of byStation.values()) t.occupiedMs = Math.min(t.occupiedMs, t.capacityMs);
@@ -72,6 +75,7 @@ export async function earnings(db: Db, user: TOwnerUser, input: { stationId?: st
   const total = { ...zero(), occupiedMs: 0, capacityMs: 0, onlineMs: 0, observedChargerMs: 0 };
   for (const r of rows) {
     total.sessions += r.sessions; total.failed += r.failed; total.bookings += r.bookings; total.energyWh += r.energyWh; total.durationMs += r.durationMs;
+    total.unpaid += r.unpaid; total.unpaidEnergyWh += r.unpaidEnergyWh;
     total.occupiedMs += r.occupiedMs; total.capacityMs += r.capacityMs;
     if (r.onlineMs !== null) { total.onlineMs += r.onlineMs; total.observedChargerMs += r.observedMs; }
     for (const [c, m] of Object.entries(r.money)) {

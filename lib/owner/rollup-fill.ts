@@ -100,9 +100,10 @@ async function fillBatch(db: Db, w: TWork, now: Date): Promise<number> {
       mon AS MATERIALIZED (${moneyByDay(tz, slices, null)}),
       ref AS MATERIALIZED (${refundsByDay(tz, slices, null)}),
       ins AS (
-        INSERT INTO owner_station_days (station_id, time_zone, day, day_start, day_end, sessions, failed, energy_wh, duration_ms, bookings, occupied_ms, computed_at)
+        INSERT INTO owner_station_days (station_id, time_zone, day, day_start, day_end, sessions, failed, energy_wh, duration_ms, bookings, occupied_ms, unpaid_sessions, unpaid_energy_wh, computed_at)
         SELECT days.station_id, ${tz}, days.day, days.day_start, days.day_end, coalesce(ses.sessions, 0), coalesce(ses.failed, 0), coalesce(ses.energy_wh, 0),
-          coalesce(ses.duration_ms, 0), coalesce(bk.bookings, 0), coalesce(occ.occupied_ms, 0), now()
+          coalesce(ses.duration_ms, 0), coalesce(bk.bookings, 0), coalesce(occ.occupied_ms, 0),
+          coalesce(ses.unpaid_sessions, 0), coalesce(ses.unpaid_energy_wh, 0), now()
         FROM days
         LEFT JOIN ses ON ses.station_id = days.station_id AND ses.day = days.day
         LEFT JOIN bk ON bk.station_id = days.station_id AND bk.day = days.day

@@ -9,7 +9,7 @@ import { addDays, todayIn, type TPeriod } from "./period.ts";
 
 const { sql, empty } = Prisma;
 
-export const DAY_MEASURES = ["sessions", "failed", "energy_wh", "duration_ms", "bookings", "occupied_ms"];
+export const DAY_MEASURES = ["sessions", "failed", "energy_wh", "duration_ms", "bookings", "occupied_ms", "unpaid_sessions", "unpaid_energy_wh"];
 export const DAY_MONEY_MEASURES = ["gross", "fees", "refunds", "payments", "refund_lines"];
 
 export type TFigureRow = TBucketRow & { currency?: string } & Partial<Record<string, number | string>>;
@@ -33,7 +33,7 @@ export async function readRollup(db: Db, scope: TScope, stationIds: string[], p:
     AND st.owner_id = ${scope.ownerId}::uuid${scope.stationId ? sql` AND st.id = ${scope.stationId}::uuid` : empty}`;
   const [r] = await db.$queryRaw<TRead[]>`
     WITH d AS MATERIALIZED (
-      SELECT r.station_id, r.day, r.sessions, r.failed, r.energy_wh, r.duration_ms, r.bookings, r.occupied_ms
+      SELECT r.station_id, r.day, r.sessions, r.failed, r.energy_wh, r.duration_ms, r.bookings, r.occupied_ms, r.unpaid_sessions, r.unpaid_energy_wh
       FROM owner_station_days r JOIN stations st ON st.id = r.station_id WHERE ${where("r")}),
     m AS MATERIALIZED (
       SELECT m.station_id, m.day, m.currency, m.gross, m.fees, m.refunds, m.payments, m.refund_lines

@@ -125,6 +125,34 @@ test("sessions CSV has every session of the period with what was paid, and nothi
   assert.match(lines[1], /"Alpha","1","COMPLETED","2026-03-02T08:00:00.000Z","2026-03-02T09:00:00.000Z","12\.345","4\.83","4\.83","0\.48","4\.35","EUR"/);
 });
 
+// QA finding 4: the demo charger charged with a refused card (idTag Invalid) and nothing was paid.
+test("sessions whose start was refused and which nobody paid are unpaid sessions (or failed starts without energy), never sales; the CSV says how each counted", async () => {
+  const { db, owner, driver, a } = await world();
+  const refused = async (startedAt: string, energyWh: number, paid: number | null = null, authStatus: "INVALID" | "BLOCKED" = "INVALID") => {
+    const { session } = await makeSession(db, { stationId: a.id, driverId: driver.id, startedAt: at(startedAt), minutes: 2, energyWh, paid, fee: paid ? 5 : 0 });
+    await db.chargingSession.update({ where: { id: session.id }, data: { authStatus, flags: ["NOT_AUTHORIZED"] } });
+  };
+  await makeSession(db, { stationId: a.id, driverId: driver.id, startedAt: at("2026-03-02T08:00:00Z"), energyWh: 40, paid: 5, fee: 1 });
+  await db.chargingSession.updateMany({ data: { authStatus: "ACCEPTED" } });
+  await refused("2026-03-02T09:00:00Z", 30);
+  await refused("2026-03-02T09:30:00Z", 35, null, "BLOCKED");
+  await refused("2026-03-02T10:00:00Z", 0);
+  await refused("2026-03-02T11:00:00Z", 50, 20); // refused, but the driver paid anyway: a sale
+  const period = periodOf("2026-03-01", "2026-03-31", "UTC");
+  for (const live of [true, false]) {
+    const e = await earnings(db, owner, { period, now: NOW, live });
+    assert.deepEqual(
+      { sessions: e.total.sessions, energyWh: e.total.energyWh, unpaid: e.total.unpaid, unpaidEnergyWh: e.total.unpaidEnergyWh, failed: e.total.failed, gross: e.total.money.EUR.gross },
+      { sessions: 2, energyWh: 90, unpaid: 2, unpaidEnergyWh: 65, failed: 1, gross: 25 },
+      `live=${live}`,
+    );
+    assert.equal(e.days.find((d) => d.key === "2026-03-02")!.unpaid, 2);
+  }
+  const text = await new Response(sessionsCsv(db, { ownerId: owner.id }, period)).text();
+  const counted = text.trim().split("\r\n").slice(1).map((l) => l.split(",").slice(-2).join(","));
+  assert.deepEqual(counted, ['"ACCEPTED","session"', '"INVALID","unpaid_not_authorised"', '"BLOCKED","unpaid_not_authorised"', '"INVALID","failed_start"', '"INVALID","session"']);
+});
+
 test("platform fee is exact half-up on the percentage", () => {
   assert.equal(platformFeeFor(483, "10"), 48);
   assert.equal(platformFeeFor(485, "10"), 49);

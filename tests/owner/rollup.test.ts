@@ -46,6 +46,9 @@ async function world() {
     // A failed start, and a refused remote start that never started.
     await makeSession(db, { stationId: a2.id, driverId: driver.id, startedAt: day(d, 15), minutes: 1, energyWh: 0, status: "FAILED", paid: null });
     await db.chargingSession.create({ data: { stationId: a2.id, connectorNumber: 2, userId: driver.id, status: "FAILED", createdAt: day(d, 16) } });
+    // The charger started although the idTag was refused: charged, nobody paid (and once with nothing delivered).
+    const refused = await makeSession(db, { stationId: a2.id, driverId: driver.id, connector: 2, startedAt: day(d, 17), minutes: 3, energyWh: d % 3 ? 30 * d : 0, paid: null });
+    await db.chargingSession.update({ where: { id: refused.session.id }, data: { authStatus: "INVALID" } });
   }
   for (const [i, p] of paid.entries()) if (i % 5 === 0) await makeRefund(db, p.id, 50 + i, day(3 + (i % 6), 9));
   // A booking paid without a session, and one cancelled.
@@ -91,7 +94,10 @@ test("after filling, the dashboard reads closed days from the roll-up and agrees
   const e = await earnings(db, alice, { period: march });
   // Per day at Alice's: three sessions, one across midnight and one overlapping it.
   assert.equal(e.total.sessions, 8 * 5);
-  assert.equal(e.total.failed, 8 * 2);
+  // Refused starts: without energy on days 3, 6, 9 (failed starts), charged but unpaid on the other five.
+  assert.equal(e.total.failed, 8 * 2 + 3);
+  assert.equal(e.total.unpaid, 5);
+  assert.equal(e.total.unpaidEnergyWh, 30 * (2 + 4 + 5 + 7 + 8));
   assert.equal(e.total.bookings, 1);
   assert.equal(e.stations.length, 2);
   await assertSameAsLive(alice, [a1.id, a2.id], "filled");

@@ -13,7 +13,7 @@ export default async function OwnerLayout({ children }: { children: React.ReactN
   ] as const;
   return (
     <div className="flex flex-col gap-4" data-testid="owner-console">
-      <nav aria-label={t("nav.owner")} className="flex gap-1 overflow-x-auto border-b border-slate-200">
+      <nav aria-label={t("nav.owner")} className="flex flex-wrap gap-1 border-b border-slate-200">
         {tabs.map(([href, label]) => (
           <Link key={href} href={href} className="px-3 py-2 text-sm whitespace-nowrap hover:bg-white rounded-t-md">{label}</Link>
         ))}

@@ -7,6 +7,7 @@ import { earnings } from "@/lib/owner/earnings.ts";
 import { periodOf, presetPeriod } from "@/lib/owner/period.ts";
 import { listStations } from "@/lib/owner/station-read.ts";
 import { ownerTimeZone } from "@/lib/owner/time-zone.ts";
+import { plugNames } from "@/lib/owner/display.ts";
 import { ownerPage } from "./page-context.ts";
 
 export const metadata = { title: "My stations" };
@@ -26,7 +27,8 @@ export default async function OwnerHome() {
           <Stat label={`${t("owner.earn.net")} · ${t("owner.home.thisMonth")}`} value={cur ? formatMoney(e.total.money[cur].net, cur, locale) : "—"} />
           <Stat label={t("owner.earn.gross")} value={cur ? formatMoney(e.total.money[cur].gross, cur, locale) : "—"} />
           <Stat label={t("owner.earn.energy")} value={formatKwh(e.total.energyWh, locale)} />
-          <Stat label={t("owner.earn.sessions")} value={e.total.sessions} />
+          <Stat label={t("owner.earn.sessions")} value={e.total.sessions} testId="home-sessions" />
+          {e.total.unpaid > 0 && <Stat label={t("owner.home.unpaid")} value={t("owner.earn.unpaidLine", { n: e.total.unpaid, energy: formatKwh(e.total.unpaidEnergyWh, locale) })} testId="home-unpaid" />}
         </div>
       )}
       <Section>
@@ -39,7 +41,7 @@ export default async function OwnerHome() {
               <tbody>
                 {stations.map((s) => (
                   <tr key={s.id} data-testid="station-row" data-name={s.name}>
-                    <td className={`${td} font-medium`}>{s.name}<div className="text-xs text-slate-500">{t("owner.home.connectors", { count: s._count.connectors })} · {s.maxPowerKw} kW · {s.plugTypes.join(", ")}</div></td>
+                    <td className={`${td} font-medium`}>{s.name}<div className="text-xs text-slate-500">{t("owner.home.connectors", { count: s._count.connectors })} · {s.maxPowerKw} kW · {plugNames(s.plugTypes, locale)}</div></td>
                     <td className={td}>{[s.address, s.city].filter(Boolean).join(", ")}</td>
                     <td className={td} data-testid="station-status">{t(`owner.status.${s.status}` as MessageKey)}</td>
                     <td className={td}>{s.ocppIdentity ? <span data-testid="station-online">{s.isOnline ? t("common.online") : t("common.offline")}</span> : <span className="text-slate-500">{t("owner.home.noCharger")}</span>}</td>

@@ -7,12 +7,12 @@ import type { MessageKey } from "@/lib/i18n/translate.ts";
 import { averages, earnings, share, type TFigures } from "@/lib/owner/earnings.ts";
 import { stationOptions } from "@/lib/owner/station-read.ts";
 import { orNotFound, ownerPage } from "../page-context.ts";
+import { PRESETS, statementMonthOf } from "@/lib/owner/period-params.ts";
 import { periodFromParams, type TPeriodParams } from "./period-params.ts";
 
 export const metadata = { title: "Earnings" };
 export const dynamic = "force-dynamic";
 
-const PRESETS = ["month", "lastMonth", "30d", "12m", "year"] as const;
 
 export default async function EarningsPage({ searchParams }: { searchParams: Promise<TPeriodParams> }) {
   const sp = await searchParams;
@@ -25,10 +25,11 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
   const avg = averages(e.total, cur);
   const q = new URLSearchParams({ from: period.from, to: period.to, ...(stationId ? { station: stationId } : {}) }).toString();
   const shortDay = (d: string) => String(Number(d.slice(8)));
-  const monthName = (mth: string) => new Intl.DateTimeFormat(locale, { month: "short", year: "2-digit", timeZone: "UTC" }).format(new Date(`${mth}-01T12:00:00Z`));
+  const monthName = (mth: string) => new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${mth}-01T12:00:00Z`)).replace(/\s*г\.$/, ""); // "Nov 2026", "нояб. 2026"
+  const statementMonth = statementMonthOf(period, period.timeZone);
   const input = "border border-slate-300 rounded-md px-3 py-2 bg-white";
   return (
-    <div className="flex flex-col gap-4" data-testid="earnings">
+    <div className="flex flex-col gap-4 min-w-0" data-testid="earnings">
       <PageTitle testId="earnings-title">{t("owner.earn.title")}</PageTitle>
       <Section>
         <form method="get" className="flex flex-wrap items-end gap-2" data-testid="period-form">
@@ -44,7 +45,7 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
         <div className="flex flex-wrap gap-3 text-sm">
           {PRESETS.map((p) => <Link key={p} className="underline" href={`/owner/earnings?preset=${p}${stationId ? `&station=${stationId}` : ""}`}>{t(`owner.earn.preset.${p}` as MessageKey)}</Link>)}
         </div>
-        {error && <p role="alert" className="text-sm text-red-700">{t(error as MessageKey)}</p>}
+        {error && <p role="alert" className="text-sm text-red-700" data-testid="period-error">{t(error as MessageKey)}</p>}
         <p className="text-xs text-slate-500">{period.from} – {period.to} · {t("owner.earn.timeZone", { zone: period.timeZone })}</p>
       </Section>
       <div className="grid grid-cols-2 md:grid-cols-4 gap-3">
@@ -56,12 +57,15 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
         <Stat label={t("owner.earn.sessions")} value={e.total.sessions} testId="earn-sessions" />
         <Stat label={t("owner.earn.bookings")} value={e.total.bookings} testId="earn-bookings" />
         <Stat label={t("owner.earn.failed")} value={e.total.failed} testId="earn-failed" />
+        <Stat label={t("owner.earn.unpaid")} testId="earn-unpaid" value={e.total.unpaid
+          ? t("owner.earn.unpaidLine", { n: e.total.unpaid, energy: formatKwh(e.total.unpaidEnergyWh, locale) }) : "0"} />
         <Stat label={t("owner.earn.utilisation")} value={pct(share(e.total.occupiedMs, e.total.capacityMs))} testId="earn-utilisation" />
         <Stat label={t("owner.earn.uptime")} value={pct(share(e.total.onlineMs, e.total.observedChargerMs))} testId="earn-uptime" />
         <div className="col-span-2"><Stat label={t("owner.earn.avgSession")} testId="earn-average" value={avg ? t("owner.earn.avgLine", {
           energy: formatKwh(avg.energyWh, locale), duration: t("owner.earn.minutes", { m: Math.round(avg.durationMs / 60_000) }), revenue: formatMoney(avg.revenueMinor ?? 0, cur, locale),
         }) : "—"} /></div>
       </div>
+      {e.total.unpaid > 0 && <p className="text-sm text-amber-800" data-testid="unpaid-note">{t("owner.earn.unpaidHint")}</p>}
       {e.currencies.length > 1 && (
         <p className="text-sm text-slate-600" data-testid="other-currencies">{e.currencies.slice(1).map((c) => `${c}: ${formatMoney(e.total.money[c].net, c, locale)}`).join(" · ")}</p>
       )}
@@ -70,23 +74,24 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
       <Section title={t("owner.earn.perStation")} actions={
         <div className="flex gap-3 text-sm">
           <a className="underline" href={`/owner/earnings/sessions.csv?${q}`} data-testid="csv-sessions">{t("owner.earn.csvSessions")}</a>
-          <a className="underline" href={`/owner/payouts/statement.csv?month=${period.to.slice(0, 7)}`} data-testid="csv-statement">{t("owner.earn.csvStatement")}</a>
+          <a className="underline" href={`/owner/payouts/statement.csv?month=${statementMonth}`} data-testid="csv-statement">{t("owner.earn.csvStatementFor", { month: monthName(statementMonth) })}</a>
         </div>}>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto max-w-full" role="region" aria-label={t("owner.earn.perStation")} tabIndex={0} data-testid="station-earnings-scroll">
           <table className="w-full text-sm" data-testid="station-earnings">
-            <thead><tr>{["owner.earn.station", "owner.earn.sessions", "owner.earn.energy", "owner.earn.gross", "owner.earn.fee", "owner.earn.refunds", "owner.earn.net", "owner.earn.utilisation", "owner.earn.uptime", "owner.earn.failed"].map((k) => <th key={k} className={th}>{t(k as MessageKey)}</th>)}</tr></thead>
+            <thead><tr>{["owner.earn.station", "owner.earn.sessions", "owner.earn.energy", "owner.earn.gross", "owner.earn.fee", "owner.earn.refunds", "owner.earn.net", "owner.earn.utilisation", "owner.earn.uptime", "owner.earn.failed", "owner.earn.unpaid"].map((k) => <th key={k} className={th}>{t(k as MessageKey)}</th>)}</tr></thead>
             <tbody>
               {e.stations.map((s) => (
                 <tr key={s.id} data-testid="station-earnings-row" data-name={s.name}>
                   <td className={`${td} font-medium`}>{s.name}</td><td className={td} data-testid="row-sessions">{s.sessions}</td><td className={td} data-testid="row-energy">{formatKwh(s.energyWh, locale)}</td>
                   <td className={td} data-testid="row-gross">{money(s, "gross")}</td><td className={td}>{money(s, "fees")}</td><td className={td}>{money(s, "refunds")}</td><td className={td} data-testid="row-net">{money(s, "net")}</td>
                   <td className={td}>{pct(share(s.occupiedMs, s.capacityMs))}</td><td className={td}>{s.onlineMs === null ? "—" : pct(share(s.onlineMs, s.observedMs))}</td><td className={td}>{s.failed}</td>
+                  <td className={td} data-testid="row-unpaid">{s.unpaid}</td>
                 </tr>
               ))}
               <tr className="font-semibold" data-testid="station-earnings-total">
                 <td className={td}>{t("owner.earn.total")}</td><td className={td}>{e.total.sessions}</td><td className={td}>{formatKwh(e.total.energyWh, locale)}</td>
                 <td className={td}>{money(e.total, "gross")}</td><td className={td}>{money(e.total, "fees")}</td><td className={td}>{money(e.total, "refunds")}</td><td className={td}>{money(e.total, "net")}</td>
-                <td className={td}>{pct(share(e.total.occupiedMs, e.total.capacityMs))}</td><td className={td}>{pct(share(e.total.onlineMs, e.total.observedChargerMs))}</td><td className={td}>{e.total.failed}</td>
+                <td className={td}>{pct(share(e.total.occupiedMs, e.total.capacityMs))}</td><td className={td}>{pct(share(e.total.onlineMs, e.total.observedChargerMs))}</td><td className={td}>{e.total.failed}</td><td className={td}>{e.total.unpaid}</td>
               </tr>
             </tbody>
           </table>

@@ -1,27 +1,28 @@
 import "server-only";
-// The dashboard's query string (?preset= or ?from=&to=, ?station=) as a period
-// in the owner's calendar. Bad values fall back to this month rather than fail.
+// The dashboard's query string as a period in the owner's calendar
+// (lib/owner/period-params.ts reads it). Bad values give a message key and
+// this month's view; the page shows the notice, the CSV answers 400.
 import type { Db } from "@/lib/db/client.ts";
-import { isUuid, type TOwnerUser } from "@/lib/owner/context.ts";
+import type { TOwnerUser } from "@/lib/owner/context.ts";
 import { periodOf, presetPeriod, type TPeriod } from "@/lib/owner/period.ts";
-import { ZDate } from "@/lib/owner/schemas.ts";
+import { readPeriodParams, type TPeriodParams } from "@/lib/owner/period-params.ts";
 import { ownerTimeZone } from "@/lib/owner/time-zone.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
 
-export type TPeriodParams = { preset?: string; from?: string; to?: string; station?: string };
+export type { TPeriodParams };
 
 export async function periodFromParams(db: Db, user: TOwnerUser, sp: TPeriodParams): Promise<{ period: TPeriod; stationId: string | null; error: string | null }> {
-  const stationId = isUuid(sp.station) ? sp.station : null;
-  const tz = await ownerTimeZone(db, user, stationId);
-  if (ZDate.safeParse(sp.from).success && ZDate.safeParse(sp.to).success) {
+  const r = readPeriodParams(sp);
+  const tz = await ownerTimeZone(db, user, r.stationId);
+  if (r.kind === "range") {
     try {
-      return { period: periodOf(sp.from!, sp.to!, tz), stationId, error: null };
+      return { period: periodOf(r.from, r.to, tz), stationId: r.stationId, error: null };
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       const p = presetPeriod("month", tz);
-      return { period: periodOf(p.from, p.to, tz), stationId, error: err.message };
+      return { period: periodOf(p.from, p.to, tz), stationId: r.stationId, error: err.message };
     }
   }
-  const p = presetPeriod(sp.preset ?? "month", tz);
-  return { period: periodOf(p.from, p.to, tz), stationId, error: null };
+  const p = presetPeriod(r.preset, tz);
+  return { period: periodOf(p.from, p.to, tz), stationId: r.stationId, error: r.error };
 }

@@ -5,8 +5,7 @@ import { formatDateTime, formatMoney } from "@/lib/format.ts";
 import type { MessageKey } from "@/lib/i18n/translate.ts";
 import { refreshPayoutAccount } from "@/lib/owner/payouts/onboarding.ts";
 import { payoutProvider } from "@/lib/owner/payouts/stripe-connect.ts";
-import { todayIn } from "@/lib/owner/period.ts";
-import { ZMonth } from "@/lib/owner/schemas.ts";
+import { readMonthParam } from "@/lib/owner/period-params.ts";
 import { recordStatement, statementHead, statementHistory, statementLines, type TLineCursor } from "@/lib/owner/statement.ts";
 import { ownerTimeZone } from "@/lib/owner/time-zone.ts";
 import { logError } from "@/lib/log.ts";
@@ -34,7 +33,8 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
   const sp = await searchParams;
   const { user, t, locale, db } = await ownerPage("/owner/payouts");
   const tz = await ownerTimeZone(db, user);
-  const month = ZMonth.safeParse(sp.month).success ? sp.month! : todayIn(tz).slice(0, 7);
+  // A wrong ?month= is said, with this month shown (never silently another month).
+  const { month, error: monthError } = readMonthParam(sp.month, tz);
   const after = decodeCursor(sp.after);
   const head = await statementHead(db, user, month);
   const lines = await statementLines(db, user.id, head.period, SHOWN + 1, after);
@@ -57,6 +57,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
           <button className="rounded-md bg-brand-600 text-white px-4 py-2">{t("owner.earn.show")}</button>
           <a className="underline text-sm ml-auto" href={`/owner/payouts/statement.csv?month=${month}`} data-testid="statement-csv">{t("owner.earn.csvStatement")}</a>
         </form>
+        {monthError && <p role="alert" className="text-sm text-red-700" data-testid="month-error">{t(monthError as MessageKey)}</p>}
       </Section>
       <h2 className="text-lg font-semibold" data-testid="statement-title">{t("owner.pay.statement", { month })}</h2>
       {!s.closed && <p className="text-sm text-amber-800">{t("owner.pay.provisional")}</p>}

@@ -5,6 +5,7 @@ import { ChargerPanel } from "@/components/owner/charger-panel.tsx";
 import { PhotoUpload } from "@/components/owner/photo-upload.tsx";
 import { Section } from "@/components/owner/section.tsx";
 import { StationForm } from "@/components/owner/station-form.tsx";
+import { amenityName, plugMessages } from "@/lib/owner/display.ts";
 import { PageTitle } from "@/components/ui/stat.tsx";
 import { env } from "@/lib/env.ts";
 import { formatDateTime } from "@/lib/format.ts";
@@ -66,7 +67,7 @@ export default async function StationPage({ params }: { params: Promise<{ statio
         <PhotoUpload stationId={s.id} m={mPhotos} />
       </Section>
       <h2 className="text-lg font-semibold">{t("owner.form.editTitle")}</h2>
-      <StationForm action={updateStationAction} stationId={s.id} initial={form} amenities={amenities} timeZones={Intl.supportedValuesOf("timeZone")} tileUrl={env().MAP_TILE_URL || null} m={m} />
+      <StationForm action={updateStationAction} stationId={s.id} initial={form} amenities={amenities.map((a) => ({ code: a.code, name: amenityName(a.code, a.name, locale) }))} timeZones={Intl.supportedValuesOf("timeZone")} tileUrl={env().MAP_TILE_URL || null} m={{ ...m, ...plugMessages(locale) }} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { StationForm } from "@/components/owner/station-form.tsx";
+import { amenityName, plugMessages } from "@/lib/owner/display.ts";
 import { PageTitle } from "@/components/ui/stat.tsx";
 import { env } from "@/lib/env.ts";
 import { OCPI_EXAMPLE } from "@/lib/owner/ocpi-tariff.ts";
@@ -16,7 +17,7 @@ const BLANK: TStationForm = {
 };
 
 export default async function NewStationPage() {
-  const { t, db } = await ownerPage("/owner/stations/new");
+  const { t, locale, db } = await ownerPage("/owner/stations/new");
   const [amenities, m, currency] = await Promise.all([
     amenityCatalogue(db), clientMessages("owner.form.", "owner.day.", "owner.power.", "owner.common."),
     db.appConfig.findUnique({ where: { key: "default_currency" }, select: { value: true } }),
@@ -25,7 +26,7 @@ export default async function NewStationPage() {
   return (
     <div className="flex flex-col gap-4">
       <PageTitle testId="new-station-title">{t("owner.form.newTitle")}</PageTitle>
-      <StationForm action={createStationAction} initial={initial} amenities={amenities} timeZones={Intl.supportedValuesOf("timeZone")} tileUrl={env().MAP_TILE_URL || null} m={m} />
+      <StationForm action={createStationAction} initial={initial} amenities={amenities.map((a) => ({ code: a.code, name: amenityName(a.code, a.name, locale) }))} timeZones={Intl.supportedValuesOf("timeZone")} tileUrl={env().MAP_TILE_URL || null} m={{ ...m, ...plugMessages(locale) }} />
     </div>
   );
 }
