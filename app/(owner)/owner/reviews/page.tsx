@@ -5,6 +5,7 @@ import { PageTitle } from "@/components/ui/stat.tsx";
 import { getTimeFormat } from "@/lib/i18n/time-zone.ts";
 import { isUuid } from "@/lib/owner/context.ts";
 import { listReviews } from "@/lib/owner/reviews.ts";
+import { reviewAverage } from "@/lib/owner/display.ts";
 import { stationOptions } from "@/lib/owner/station-read.ts";
 import { replyToReviewAction } from "../actions.ts";
 import { ownerPage } from "../page-context.ts";
@@ -33,7 +34,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
           <label className="flex items-center gap-2"><input type="checkbox" name="unanswered" value="1" defaultChecked={sp.unanswered === "1"} /> {t("owner.rev.unanswered")}</label>
           <button className="rounded-md border border-slate-300 bg-white px-4 py-2">{t("owner.rev.filter")}</button>
         </form>
-        {r.count > 0 && <p className="text-sm text-slate-600" data-testid="reviews-average">{t("owner.rev.average", { avg: (r.average ?? 0).toFixed(1), count: r.count })}</p>}
+        {r.count > 0 && <p className="text-sm text-slate-600" data-testid="reviews-average">{reviewAverage(r.average ?? 0, r.count, locale)}</p>}
       </Section>
       {r.rows.length === 0 ? <p className="text-slate-600">{t("owner.rev.none")}</p> : r.rows.map((rv) => (
         <Section key={rv.id} testId="review">
