@@ -1,13 +1,14 @@
-// Filtered views at country and continent zoom on a large map read
-// station_map_facts (one narrow row per visible station, refreshed with the
-// cells every 30 s) instead of joining stations, connectors and amenities
-// live. From FACTS_BELOW_ZOOM on, and for pins and the list, reading stays
-// live, so a charger's status change shows at once where pins are drawn.
+// Country and continent zooms on a large map read station_map_facts (one
+// narrow row per visible station, refreshed with the cells every 30 s)
+// instead of joining stations, connectors and amenities live: filtered views
+// always, unfiltered ones where the 0.25° cells are too coarse (zoom 7-9).
+// From FACTS_BELOW_ZOOM on, and for pins and the list, reading stays live,
+// so a charger's status change shows at once where pins are drawn.
 import { Prisma, type Db } from "../db/client.ts";
 import { Availability } from "../db/generated/enums.ts";
 import type { TBbox, TMapQuery } from "./filters.ts";
 import { factsWhere } from "./facts-where.ts";
-import { hasFilters, type CellAggregate } from "./query-cells.ts";
+import type { CellAggregate } from "./query-cells.ts";
 
 const { sql } = Prisma;
 
@@ -164,7 +165,8 @@ export async function cellsFromFacts(db: Db, q: TMapQuery, cellLng: number, cell
   return coarsen(await worldFineCells(db, q, now), q.bbox, cellLng, cellLat);
 }
 
-export const usesFacts = (q: TMapQuery) => hasFilters(q) && q.zoom < FACTS_BELOW_ZOOM;
+/** Below FACTS_BELOW_ZOOM; unfiltered views take station_map_cells first where it fits (query-viewport.ts). */
+export const usesFacts = (q: TMapQuery) => q.zoom < FACTS_BELOW_ZOOM;
 
 /** Waits for cell scans in flight and forgets the facts' version (tests: "the next request sees the refresh"). */
 export async function factsCacheSettled(): Promise<void> {

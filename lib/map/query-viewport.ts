@@ -96,7 +96,8 @@ export async function queryViewport(
   // over the narrow covering index (stations_map_idx), 2-3x slower.
   // The cluster colour is the best availability inside, in the enum's order
   // (AVAILABLE, BUSY, OUT_OF_ORDER, OFFLINE, UNKNOWN).
-  // Filtered views below FACTS_BELOW_ZOOM read the per-station facts (query-facts.ts).
+  // Below FACTS_BELOW_ZOOM a large map reads the pre-aggregated cells
+  // (unfiltered, cells >= 1°) or else the per-station facts (query-facts.ts).
   const preAggregated = (usesCells(query, cellLng) || usesFacts(query)) && (opts.cells ?? (await mapIsLarge(db)));
   const cells = !preAggregated
     ? await liveCells(db, where, cellLng, cellLat)
