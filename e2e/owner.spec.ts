@@ -203,4 +203,60 @@ test.describe("owner console", () => {
       await sim.close();
     }
   });
+
+  // QA findings 2, 5/11, 12, 16: a phone, odd links, the statement link, the tariff editor's units.
+  test("@mobile earnings fit a 390 px phone, bad links give a notice, the CSV refuses them, the tariff editor speaks OCPI units", async ({ page }) => {
+    const db = testDb();
+    const tag = randomUUID().slice(0, 6).toUpperCase();
+    const owner = await newUser("OWNER", `Mia Mobile ${tag}`);
+    const { createStation } = await import("../lib/owner/stations.ts");
+    const { ZStationFields } = await import("../lib/owner/schemas.ts");
+    for (const name of [`A rather long station name for a phone ${tag}`, `Second station ${tag}`]) {
+      await createStation(db, { id: owner.id, role: "OWNER" }, ZStationFields.parse({
+        name, address: "Alexanderplatz 1", city: "Berlin", country: "DEU", lat: "52.5219", lng: "13.4132", timeZone: "Europe/Berlin", is24x7: true,
+        connectors: [{ type: "CCS", powerType: "DC", maxPowerKw: "150" }, { type: "TYPE2", powerType: "AC_3_PHASE", maxPowerKw: "22" }],
+        tariff: { mode: "simple", currency: "EUR", pricePerKwh: "0.39", pricePerHour: "" },
+      }), { ip: "127.0.0.1", userAgent: "e2e" });
+    }
+    await signInOwner(page, owner.email);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    for (const path of ["/owner/earnings?preset=year", "/owner", "/owner/payouts", "/owner/reviews"]) {
+      await page.goto(path);
+      expect(await overflow(), path).toBeLessThanOrEqual(0);
+    }
+    await page.goto("/owner/earnings?preset=year");
+    // The add-station tab is fully on screen.
+    const add = await page.getByTestId("add-station").boundingBox();
+    expect(add!.x + add!.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+    // The per-station table scrolls inside its own labelled region.
+    await expect(page.getByRole("region", { name: "By station" })).toBeVisible();
+    // Chart labels are readable text, at least 11 px.
+    const sizes = await page.getByTestId("chart-monthly").getByTestId("chart-labels").locator("span:visible").evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
+    const month = new Date().toISOString().slice(0, 7);
+    await expect(page.getByTestId("chart-monthly").getByTestId("chart-labels")).toContainText(new Date().getUTCFullYear().toString());
+    // "This year" links this month's statement, not December's.
+    expect(await page.getByTestId("csv-statement").getAttribute("href")).toBe(`/owner/payouts/statement.csv?month=${month}`);
+
+    // Bad links: a notice and this month's view; the CSV answers 400 with the reason.
+    await page.goto("/owner/earnings?from=abc&to=xyz");
+    await expect(page.getByTestId("period-error")).toContainText("dates in the link are not valid");
+    await page.goto("/owner/earnings?station=abc");
+    await expect(page.getByTestId("period-error")).toContainText("station in the link is not valid");
+    await page.goto("/owner/payouts?month=2026-99");
+    await expect(page.getByTestId("month-error")).toContainText("month in the link is not valid");
+    const csv = await page.request.get("/owner/earnings/sessions.csv?from=abc&to=xyz");
+    expect(csv.status()).toBe(400);
+    expect(await csv.text()).toContain("dates in the link are not valid");
+
+    // The OCPI editor starts from an example in OCPI units and says so.
+    await page.goto("/owner/stations/new");
+    await page.getByLabel("Full tariff (OCPI JSON)").check();
+    const box = page.getByLabel("Tariff (OCPI 2.2.1 JSON)");
+    await expect(box).toHaveValue(/"price": 0\.45/);
+    await expect(page.getByText(/"price": 0\.45 means €0\.45 per kWh/)).toBeVisible();
+    // Plug names, not codes.
+    await expect(page.getByTestId("connector-row").first().locator("select").first()).toContainText("Type 2");
+  });
 });

@@ -33,8 +33,9 @@ export default async function EarningsPage({ searchParams }: { searchParams: Pro
       <PageTitle testId="earnings-title">{t("owner.earn.title")}</PageTitle>
       <Section>
         <form method="get" className="flex flex-wrap items-end gap-2" data-testid="period-form">
-          <label className="flex flex-col gap-1 text-sm"><span className="font-medium">{t("owner.earn.station")}</span>
-            <select name="station" defaultValue={stationId ?? ""} className={input}>
+          <label className="flex flex-col gap-1 text-sm w-full sm:w-auto min-w-0"><span className="font-medium">{t("owner.earn.station")}</span>
+            {/* A select is as wide as its longest option: keep a long station name inside a phone's width. */}
+            <select name="station" defaultValue={stationId ?? ""} className={`${input} w-full sm:w-auto max-w-full sm:max-w-xs truncate`}>
               <option value="">{t("owner.earn.allStations")}</option>
               {stations.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
             </select></label>

@@ -26,8 +26,8 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
       <PageTitle testId="reviews-title">{t("owner.rev.title")}</PageTitle>
       <Section>
         <form method="get" className="flex flex-wrap items-end gap-3 text-sm">
-          <label className="flex flex-col gap-1"><span className="font-medium">{t("owner.earn.station")}</span>
-            <select name="station" defaultValue={stationId ?? ""} className="border border-slate-300 rounded-md px-3 py-2 bg-white">
+          <label className="flex flex-col gap-1 w-full sm:w-auto min-w-0"><span className="font-medium">{t("owner.earn.station")}</span>
+            <select name="station" defaultValue={stationId ?? ""} className="border border-slate-300 rounded-md px-3 py-2 bg-white w-full sm:w-auto max-w-full sm:max-w-xs truncate">
               <option value="">{t("owner.earn.allStations")}</option>
               {stations.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
             </select></label>
