@@ -5,8 +5,7 @@ import { z } from "zod";
 import type { Booking, Db } from "../db/client.ts";
 import { AppError, notFoundError } from "../errors/app-error.ts";
 import { formatDateTime } from "../format.ts";
-import { notify } from "../notifications/notify.ts";
-import { assertNothingOutstanding, authorize, type TPaymentSource } from "../payments/index.ts";
+import { assertNothingOutstanding, authorize, notifyInLanguage, type TPaymentSource } from "../payments/index.ts";
 import { reserveOnCharger } from "./charger-reservation.ts";
 import { REFUSAL_REASON, releaseRefusedBooking, reservationRefusal } from "./refused-reservation.ts";
 import { bookingRules, DURATIONS, MAX_DAYS_AHEAD } from "./rules.ts";
@@ -29,7 +28,8 @@ export function isOverlapViolation(err: unknown): boolean {
 
 export async function createBooking(
   db: Db,
-  user: { id: string; name?: string; email?: string },
+  /** locale: the language of the request, for notices to a driver without a saved language. */
+  user: { id: string; name?: string; email?: string; locale?: "en" | "ru" },
   input: TCreateBooking,
   payment: TPaymentSource,
   now = new Date(),
@@ -69,7 +69,7 @@ export async function createBooking(
         userId: user.id, stationId: station.id, connectorId: connector.id, startsAt, endsAt, status: "PENDING", currency: rules.currency,
         reservationFeeMinor: rules.reservationFeeMinor, noShowFeeMinor: rules.noShowFeeMinor, graceMinutes: rules.graceMinutes,
         freeCancelUntil: new Date(startsAt.getTime() - rules.freeCancelMinutes * 60_000),
-        billingDetails: user.email ? { name: user.name, email: user.email } : undefined,
+        billingDetails: { ...(user.email && { name: user.name, email: user.email }), ...(user.locale && { locale: user.locale }) },
       },
     });
   } catch (err) {
@@ -80,7 +80,7 @@ export async function createBooking(
   const holdMinor = rules.reservationFeeMinor + rules.noShowFeeMinor;
   if (holdMinor > 0) {
     try {
-      const p = await authorize(db, { userId: user.id, purpose: "BOOKING", amountMinor: holdMinor, currency: rules.currency, card: payment, bookingId: booking.id, description: `Booking at ${station.name}` });
+      const p = await authorize(db, { userId: user.id, purpose: "BOOKING", amountMinor: holdMinor, currency: rules.currency, card: payment, bookingId: booking.id, description: `Booking at ${station.name}`, locale: user.locale });
       booking = await db.booking.update({ where: { id: booking.id }, data: { status: "CONFIRMED", paymentStatus: "AUTHORIZED", paymentIntentId: p.externalId } });
     } catch (err) {
       // The slot is freed at once: the exclusion constraint ignores cancelled bookings.
@@ -96,15 +96,15 @@ export async function createBooking(
   if (station.ocppIdentity && startsNow) {
     const refusal = reservationRefusal(await reserveOnCharger(db, booking));
     if (refusal) {
-      await releaseRefusedBooking(db, booking, refusal, station.name);
+      await releaseRefusedBooking(db, booking, refusal, station.name, user.locale);
       const why = REFUSAL_REASON[refusal]?.en ?? `it answered ${refusal}`;
       throw new AppError("CHARGER_REJECTED", `The charger cannot hold this connector (${why}). The booking was cancelled and nothing was charged.`);
     }
   }
-  await notify(db, {
+  await notifyInLanguage(db, {
     userId: user.id, type: "BOOKING", template: "booking-confirmed",
     vars: (locale) => ({ station: station.name, start: formatDateTime(startsAt, locale, station.timeZone), end: formatDateTime(endsAt, locale, station.timeZone) }),
     data: { bookingId: booking.id, href: `/bookings` }, dedupeKey: `booking:${booking.id}:confirmed`,
-  });
+  }, user.locale);
   return booking;
 }

@@ -6,3 +6,4 @@ export { settleBooking, type TBookingOutcome } from "./settle-booking.ts";
 export { bookingRules, slotStarts, DURATIONS, SLOT_MINUTES, MAX_DAYS_AHEAD, type TBookingRules } from "./rules.ts";
 export { bookingOnConnector, bookedPeriods, LIVE_BOOKING } from "./availability.ts";
 export { reserveOnCharger, cancelOnCharger } from "./charger-reservation.ts";
+export { driverBookings } from "./driver-bookings.ts";

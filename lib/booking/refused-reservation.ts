@@ -4,7 +4,7 @@
 // is not kept: the driver is not at fault) and the driver is told at once.
 // An answer we never got (offline, timeout) is not a refusal: the sweep retries.
 import type { Booking, Db, OcppCommand } from "../db/client.ts";
-import { notify } from "../notifications/notify.ts";
+import { notifyInLanguage, requestLocaleOf } from "../payments/notify-in-language.ts";
 import { settleBooking } from "./settle-booking.ts";
 
 export const REFUSAL_REASON: Record<string, { en: string; ru: string }> = {
@@ -22,7 +22,7 @@ export function reservationRefusal(cmd: Pick<OcppCommand, "status" | "response">
 }
 
 /** Cancels and releases a booking the charger refused; false if it had already changed. */
-export async function releaseRefusedBooking(db: Db, booking: Pick<Booking, "id" | "userId" | "status">, refusal: string, stationName: string): Promise<boolean> {
+export async function releaseRefusedBooking(db: Db, booking: Pick<Booking, "id" | "userId" | "status" | "billingDetails">, refusal: string, stationName: string, locale?: "en" | "ru"): Promise<boolean> {
   const why = REFUSAL_REASON[refusal] ?? { en: `the charger answered ${refusal}`, ru: `станция ответила ${refusal}` };
   const r = await db.booking.updateMany({
     where: { id: booking.id, status: { in: ["CONFIRMED", "PENDING"] } },
@@ -30,11 +30,11 @@ export async function releaseRefusedBooking(db: Db, booking: Pick<Booking, "id" 
   });
   if (!r.count) return false;
   await settleBooking(db, booking.id, "FAULT");
-  await notify(db, {
+  await notifyInLanguage(db, {
     userId: booking.userId, type: "BOOKING",
     title: { en: "Booking cancelled: the charger cannot hold the connector", ru: "Бронирование отменено: станция не может удержать разъём" },
     message: { en: `${stationName}: ${why.en}. Nothing was charged.`, ru: `${stationName}: ${why.ru}. Деньги не списаны.` },
     data: { bookingId: booking.id, href: "/bookings" }, dedupeKey: `booking:${booking.id}:refused`,
-  });
+  }, locale ?? requestLocaleOf(booking.billingDetails));
   return true;
 }

@@ -8,7 +8,7 @@
 import type { Db } from "../db/client.ts";
 import { formatDateTime } from "../format.ts";
 import { logError } from "../log.ts";
-import { notify } from "../notifications/notify.ts";
+import { notifyInLanguage, requestLocaleOf } from "../payments/notify-in-language.ts";
 import { cancelOnCharger, reserveOnCharger } from "./charger-reservation.ts";
 import { settleBooking } from "./settle-booking.ts";
 import { releaseRefusedBooking, reservationRefusal } from "./refused-reservation.ts";
@@ -32,12 +32,12 @@ export async function runBookingSweep(db: Db, now = new Date()) {
       if (!r.count) return;
       await settleBooking(db, b.id, "FAULT");
       await cancelOnCharger(db, b);
-      await notify(db, {
+      await notifyInLanguage(db, {
         userId: b.userId, type: "BOOKING",
         title: { en: "Booking cancelled: connector out of order", ru: "Бронирование отменено: разъём неисправен" },
         message: { en: `${b.station.name}. Nothing was charged.`, ru: `${b.station.name}. Деньги не списаны.` },
         data: { bookingId: b.id, href: "/bookings" }, dedupeKey: `booking:${b.id}:fault`,
-      });
+      }, requestLocaleOf(b.billingDetails));
       out.faultCancelled++;
     });
   }
@@ -99,11 +99,11 @@ export async function runBookingSweep(db: Db, now = new Date()) {
   });
   for (const b of ending) {
     await guard(async () => {
-      const r = await notify(db, {
+      const r = await notifyInLanguage(db, {
         userId: b.userId, type: "BOOKING", template: "booking-ending-15min",
         vars: (locale) => ({ station: `${b.station.name} (${formatDateTime(b.endsAt, locale, b.station.timeZone)})` }),
         data: { bookingId: b.id, href: "/bookings" }, dedupeKey: `booking:${b.id}:ending-soon`,
-      });
+      }, requestLocaleOf(b.billingDetails));
       if (r.delivered) out.endingSoon++;
     });
   }

@@ -3,7 +3,8 @@
 // Payment, notified to the driver, and thrown as AppError("PAYMENT_FAILED").
 import type { Db, Payment, Prisma } from "../db/client.ts";
 import { AppError } from "../errors/app-error.ts";
-import { notify } from "../notifications/notify.ts";
+import { notifyInLanguage } from "./notify-in-language.ts";
+import { failureText } from "./failure-text.ts";
 import { checkCard, isCardDetails } from "./card.ts";
 import { cardProcessor } from "./processor.ts";
 import type { TAuthorizeInput } from "./types.ts";
@@ -56,7 +57,7 @@ export async function authorize(db: Db, input: TAuthorizeInput): Promise<Payment
     destinationAccountId: input.destinationAccountId,
   });
   if (!result.ok) {
-    await failPayment(db, payment.id, input.userId, result.message, {
+    await failPayment(db, payment.id, input.userId, result.message, input.locale, {
       card: known,
       processor: result.response ?? null,
       code: result.code,
@@ -99,7 +100,7 @@ async function authorizeFromWallet(db: Db, input: TAuthorizeInput): Promise<Paym
   } catch (err) {
     if (err instanceof AppError && err.code === "PAYMENT_FAILED") {
       const failed = await db.payment.create({ data: { ...data, status: "FAILED", failureReason: err.message } });
-      await notifyFailure(db, input.userId, err.message, failed.id);
+      await notifyFailure(db, input.userId, err.message, failed.id, input.locale);
     }
     throw err;
   }
@@ -115,18 +116,18 @@ export function holdDescription(purpose: TAuthorizeInput["purpose"]): string {
   }
 }
 
-async function failPayment(db: Db, paymentId: string, userId: string, reason: string, response: Record<string, unknown>, externalId?: string) {
+async function failPayment(db: Db, paymentId: string, userId: string, reason: string, locale: "en" | "ru" | undefined, response: Record<string, unknown>, externalId?: string) {
   await db.payment.update({
     where: { id: paymentId },
     data: { status: "FAILED", failureReason: reason, processedAt: new Date(), gatewayResponse: response as Prisma.InputJsonValue, ...(externalId && { externalId }) },
   });
-  await notifyFailure(db, userId, reason, paymentId);
+  await notifyFailure(db, userId, reason, paymentId, locale);
 }
 
-export async function notifyFailure(db: Db, userId: string, reason: string, paymentId: string) {
+export async function notifyFailure(db: Db, userId: string, reason: string, paymentId: string, locale?: "en" | "ru") {
   // The template gives the wording; the fallback keeps the notice when it is missing.
-  await notify(db, {
-    userId, type: "PAYMENT", template: "payment-failed", vars: { reason }, data: { paymentId }, dedupeKey: `payment:${paymentId}:failed`,
-    title: { en: "Payment failed", ru: "Платёж не прошёл" }, message: { en: reason, ru: reason },
-  });
+  await notifyInLanguage(db, {
+    userId, type: "PAYMENT", template: "payment-failed", vars: (lang) => ({ reason: failureText(reason, lang) }), data: { paymentId }, dedupeKey: `payment:${paymentId}:failed`,
+    title: { en: "Payment failed", ru: "Платёж не прошёл" }, message: { en: reason, ru: failureText(reason, "ru") },
+  }, locale);
 }

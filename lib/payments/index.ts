@@ -19,6 +19,8 @@ export { cardProcessor, isDemoPayments, processorFor } from "./processor.ts";
 export { DEMO_LABEL } from "./demo-processor.ts";
 export { checkCard, cardBrand, luhnValid } from "./card.ts";
 export type { TAuthorizeInput, TCardDetails, TPaymentSource, TActor, TCardProcessor } from "./types.ts";
+export { notifyInLanguage, recipientLocale } from "./notify-in-language.ts";
+export { failureText } from "./failure-text.ts";
 export { ZPaymentForm, paymentSource, withPayment, type TPaymentForm } from "./payment-form.ts";
 export { collectRemainder, openBalances, assertNothingOutstanding, settleBalance, type TRemainderResult } from "./remainder.ts";
 export { handleStripeWebhook, HANDLED_EVENTS, type TWebhookResult } from "./webhook.ts";

@@ -2,14 +2,21 @@
 // the booking, charging and top-up actions.
 import { z } from "zod";
 import type { TPaymentSource } from "./types.ts";
+import { CARD_PROBLEM_TEXT, cardCvcProblem, cardExpiryProblem, cardNumberProblem } from "./card-form-check.ts";
+
+const checked = (field: keyof typeof CARD_PROBLEM_TEXT, problem: (v: string) => string | null) =>
+  z.string().trim().superRefine((v, ctx) => {
+    const p = problem(v) as keyof (typeof CARD_PROBLEM_TEXT)["cardNumber"] | null;
+    if (p) ctx.addIssue({ code: "custom", message: CARD_PROBLEM_TEXT[field][p] });
+  });
 
 export const ZPaymentForm = z.discriminatedUnion("payWith", [
   z.object({ payWith: z.literal("wallet") }),
   z.object({
     payWith: z.literal("card"),
-    cardNumber: z.string().trim().regex(/^[\d\s-]{12,23}$/, "Enter the card number."),
-    cardExpiry: z.string().trim().regex(/^(0[1-9]|1[0-2])\s*\/\s*(\d{2}|\d{4})$/, "Enter the expiry date as MM/YY."),
-    cardCvc: z.string().trim().regex(/^\d{3,4}$/, "Enter the 3 or 4 digits on the back of the card."),
+    cardNumber: checked("cardNumber", cardNumberProblem),
+    cardExpiry: checked("cardExpiry", (v) => cardExpiryProblem(v)),
+    cardCvc: checked("cardCvc", cardCvcProblem),
   }),
 ]);
 export type TPaymentForm = z.infer<typeof ZPaymentForm>;

@@ -9,7 +9,8 @@
 import type { Db, OutstandingBalance, Payment, Prisma } from "../db/client.ts";
 import { AppError, notFoundError } from "../errors/app-error.ts";
 import { formatMoney } from "../format.ts";
-import { notify } from "../notifications/notify.ts";
+import { notifyInLanguage, requestLocaleOf } from "./notify-in-language.ts";
+import { failureText } from "./failure-text.ts";
 import { authorize } from "./authorize.ts";
 import { processorFor } from "./processor.ts";
 import { capture, refund } from "./settle.ts";
@@ -90,13 +91,14 @@ export async function collectRemainder(
     const b = outcome.balance;
     // The template's message is "{reason}": the whole sentence, in the driver's language.
     const text = (locale: "en" | "ru") => locale === "ru"
-      ? `${b.reason} ${formatMoney(b.amountMinor, b.currency, "ru")} за зарядку не оплачено. Оплатите долг в кошельке до следующей зарядки.`
+      ? `${failureText(b.reason, "ru")} ${formatMoney(b.amountMinor, b.currency, "ru")} за зарядку не оплачено. Оплатите долг в кошельке до следующей зарядки.`
       : `${b.reason} ${formatMoney(b.amountMinor, b.currency, "en")} of your charging session is unpaid. Please settle it in your wallet before your next charge.`;
-    await notify(db, {
+    const session = await db.chargingSession.findUnique({ where: { id: b.sessionId }, select: { sessionData: true } });
+    await notifyInLanguage(db, {
       userId: b.userId, type: "PAYMENT", template: "payment-failed", vars: (locale) => ({ reason: text(locale) }),
       title: { en: "Payment failed", ru: "Платёж не прошёл" }, message: { en: text("en"), ru: text("ru") },
       data: { sessionId: b.sessionId, balanceId: b.id, href: "/account/wallet" }, dedupeKey: `balance:${b.id}:unpaid`,
-    });
+    }, requestLocaleOf(session?.sessionData));
   }
   return outcome;
 }

@@ -21,6 +21,8 @@ export type TAuthorizeInput = {
   platformFeeMinor?: number;
   /** Stripe Connect account (acct_...) receiving the rest. */
   destinationAccountId?: string;
+  /** The language of the request that asked for it: a refusal notice uses it when the driver has no saved language. */
+  locale?: "en" | "ru";
   /** Text on the wallet ledger entry when paying from the wallet. */
   description?: string;
 };

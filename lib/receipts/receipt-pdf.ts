@@ -4,6 +4,7 @@ import { formatDateTime, formatKwh, formatMoney } from "../format.ts";
 import { translator, type Locale } from "../i18n/translate.ts";
 import { A4, buildPdf, type TPdfPage, type TPdfText, type TPdfRule } from "./pdf.ts";
 import type { TReceipt } from "./receipt.ts";
+import { RECEIPT_KWH_DIGITS, receiptLineText } from "./line-text.ts";
 
 export function receiptPdf(r: TReceipt, locale: Locale = "en"): Buffer {
   const t = translator(locale);
@@ -29,13 +30,14 @@ export function receiptPdf(r: TReceipt, locale: Locale = "en"): Buffer {
   line(`${t("receipt.station")}: ${r.station.name}`); next();
   if (r.station.address) { line(r.station.address); next(); }
   if (r.startedAt) { line(`${t(r.kind === "session" ? "receipt.pdfCharging" : "receipt.pdfBooked")}: ${formatDateTime(r.startedAt, locale, tz)} – ${r.endedAt ? formatDateTime(r.endedAt, locale, tz) : "…"}`); next(); }
-  if (r.energyWh !== null) { line(`${t("receipt.energy")}: ${formatKwh(r.energyWh, locale)}`); next(); }
+  if (r.energyWh !== null) { line(`${t("receipt.energy")}: ${formatKwh(r.energyWh, locale, RECEIPT_KWH_DIGITS)}`); next(); }
   next(8);
   line(t("receipt.item"), { bold: true });
   texts.push({ x: 330, y, text: t("receipt.net"), bold: true, size: 10, align: "right" }, { x: 400, y, text: t("receipt.vatRate"), bold: true, size: 10, align: "right" }, { x: 460, y, text: t("receipt.vat"), bold: true, size: 10, align: "right" }, { x: R, y, text: t("receipt.amount"), bold: true, size: 10, align: "right" });
   next(6); rule();
   for (const l of r.lines) {
-    line(l.label);
+    const words = receiptLineText(l, r.currency, locale);
+    line(words.label);
     texts.push(
       { x: 330, y, text: money(l.amountExclVat), size: 10, align: "right" },
       { x: 400, y, text: l.vatPercent === null ? "—" : `${l.vatPercent}%`, size: 10, align: "right" },
@@ -43,7 +45,7 @@ export function receiptPdf(r: TReceipt, locale: Locale = "en"): Buffer {
       { x: R, y, text: money(l.amountInclVat), size: 10, align: "right" },
     );
     next(12);
-    if (l.detail) { line(l.detail, { size: 8, x: L + 10 }); next(12); }
+    if (words.detail) { line(words.detail, { size: 8, x: L + 10 }); next(12); }
   }
   if (!r.lines.length) { line(t("receipt.nothing")); next(); }
   rule();

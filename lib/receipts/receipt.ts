@@ -7,7 +7,18 @@ import { isUuid } from "../stations/visibility.ts";
 import { formatMinorDecimal } from "../tariffs/index.ts";
 import type { TFinalCost } from "../sessions/finalise-session.ts";
 
-export type TReceiptLine = { label: string; detail: string; amountExclVat: number; vatPercent: string | null; vat: number; amountInclVat: number };
+/** What a line is and how much of it, kept as facts so each reader's language can word it (line-text.ts); label/detail are the English wording. */
+export type TReceiptLineFacts =
+  | { kind: "energy"; wh: number; unitPrice: string }
+  | { kind: "hours"; ms: number; unitPrice: string }
+  | { kind: "text"; text: string }
+  | { kind: "lateCancel" }
+  | { kind: "noShow"; graceMinutes: number }
+  | { kind: "none" };
+export type TReceiptLine = {
+  type: string; facts: TReceiptLineFacts;
+  label: string; detail: string; amountExclVat: number; vatPercent: string | null; vat: number; amountInclVat: number;
+};
 export type TReceipt = {
   kind: "session" | "booking";
   id: string;
@@ -89,6 +100,10 @@ export async function loadReceipt(db: Db, viewer: { id: string; isAdmin: boolean
     if (!s) throw notFoundError("This receipt");
     const cost = (s.sessionData as { cost?: TFinalCost } | null)?.cost;
     const lines: TReceiptLine[] = (cost?.lines ?? []).map((l) => ({
+      type: l.type,
+      facts: l.unit === "kWh" ? { kind: "energy" as const, wh: l.billedWh ?? 0, unitPrice: l.unitPrice }
+        : l.unit === "h" ? { kind: "hours" as const, ms: l.billedMs ?? 0, unitPrice: l.unitPrice }
+        : l.restrictionLabel ? { kind: "text" as const, text: l.restrictionLabel } : { kind: "none" as const },
       label: LABEL[l.type] ?? l.type,
       detail: l.unit === "kWh" ? `${((l.billedWh ?? 0) / 1000).toFixed(3)} kWh × ${formatMinorDecimal(l.unitPrice, cost!.currency)}/kWh`
         : l.unit === "h" ? `${hours(l.billedMs ?? 0)} × ${formatMinorDecimal(l.unitPrice, cost!.currency)}/h`
@@ -116,8 +131,8 @@ export async function loadReceipt(db: Db, viewer: { id: string; isAdmin: boolean
   const lines: TReceiptLine[] = [];
   if (captured > 0) {
     const fee = Math.min(captured, b.reservationFeeMinor);
-    lines.push({ label: "Reservation fee", detail: b.status === "CANCELLED" ? "Cancelled after the free cancellation cut-off" : "", amountExclVat: fee, vatPercent: null, vat: 0, amountInclVat: fee });
-    if (noShow) lines.push({ label: "No-show fee", detail: `Not started within ${b.graceMinutes} minutes`, amountExclVat: captured - fee, vatPercent: null, vat: 0, amountInclVat: captured - fee });
+    lines.push({ type: "RESERVATION", facts: b.status === "CANCELLED" ? { kind: "lateCancel" } : { kind: "none" }, label: "Reservation fee", detail: b.status === "CANCELLED" ? "Cancelled after the free cancellation cut-off" : "", amountExclVat: fee, vatPercent: null, vat: 0, amountInclVat: fee });
+    if (noShow) lines.push({ type: "NO_SHOW", facts: { kind: "noShow", graceMinutes: b.graceMinutes }, label: "No-show fee", detail: `Not started within ${b.graceMinutes} minutes`, amountExclVat: captured - fee, vatPercent: null, vat: 0, amountInclVat: captured - fee });
   }
   return {
     kind, id: b.id, number: `B-${b.reservationId}`, issuedAt: b.updatedAt,

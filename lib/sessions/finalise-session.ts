@@ -7,7 +7,7 @@
 // stopTransaction commits (the sweep and the live page do it meanwhile).
 import { payoutRouteFor } from "../owner/payouts/destination.ts";
 import type { Db, Prisma } from "../db/client.ts";
-import { notify } from "../notifications/notify.ts";
+import { notifyInLanguage, requestLocaleOf } from "../payments/notify-in-language.ts";
 import { capture, collectRemainder, release, type TRemainderResult } from "../payments/index.ts";
 import { computeCost, samplesFromMeterReadings, type CostResult } from "../tariffs/index.ts";
 import { formatKwh, formatMoney } from "../format.ts";
@@ -90,11 +90,11 @@ export async function finaliseSession(db: Db, sessionId: string): Promise<{ cost
     await settleBooking(db, s.bookingId, "USED");
   }
   if (s.userId) {
-    await notify(db, {
+    await notifyInLanguage(db, {
       userId: s.userId, type: "SESSION", template: "session-finished",
       vars: (locale) => ({ energy: formatKwh(cost!.energyWh, locale), station: s.station.name, total: formatMoney(due, cost!.currency, locale) }),
       data: { sessionId: s.id, href: `/sessions/${s.id}` }, dedupeKey: `session:${s.id}:finished`,
-    });
+    }, requestLocaleOf(s.sessionData));
   }
   return { costMinor: due, captured: settled.capturedMinor };
 }

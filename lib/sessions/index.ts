@@ -8,3 +8,6 @@ export { enforceEnergyCap, enforceEnergyCaps } from "./energy-cap.ts";
 export { runSessionSweep } from "./sweep.ts";
 export { connectorPricing, sessionTariff, hasIdleFee } from "./pricing.ts";
 export { appIdTagFor } from "./app-token.ts";
+export { followChargerEvents, chargerEventHandler } from "./react-to-charger.ts";
+export { askForFirstReading } from "./first-reading.ts";
+export { MAX_TARGET_VALUE, parseTargetValue } from "./target-bounds.ts";

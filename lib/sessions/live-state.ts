@@ -9,6 +9,7 @@ import { isUuid } from "../stations/visibility.ts";
 import { runningCost, samplesFromMeterReadings, type CostLine } from "../tariffs/index.ts";
 import { adoptStartedSession, resolveAttempt } from "./adopt-started-session.ts";
 import { enforceEnergyCap } from "./energy-cap.ts";
+import { askForFirstReading } from "./first-reading.ts";
 import { finaliseSession, type TFinalCost } from "./finalise-session.ts";
 import { sessionTariff } from "./pricing.ts";
 
@@ -32,6 +33,10 @@ export type TLiveSession = {
   /** What the driver still owes for this session (the cost above the hold could not be collected). */
   unpaidMinor: number | null;
   targetWh: number | null;
+  /** How the hold was paid: the wallet, or a card's brand and last digits. */
+  paidWith: { kind: "wallet" } | { kind: "card"; brand: string | null; last4: string | null; demo: boolean } | null;
+  /** Charging, but no meter reading since the start yet (energy and power are not known, not zero). */
+  awaitingMeter: boolean;
   failureReason: string | null;
   stopReason: string | null;
 };
@@ -51,6 +56,8 @@ export async function liveSession(db: Db, userId: string, id: string, now = new 
   });
   if (!s) throw notFoundError("This charging session");
   if (s.status === "ACTIVE") await enforceEnergyCap(db, s.id);
+  const awaitingMeter = s.status === "ACTIVE" && (!s.lastMeterAt || !s.startedAt || s.lastMeterAt.getTime() <= s.startedAt.getTime());
+  if (awaitingMeter && !(s.sessionData as { meterTriggerAt?: string } | null)?.meterTriggerAt) await askForFirstReading(db, s.id);
   // The hold is the first payment; a cost above it adds a second (or an unpaid balance).
   const payment = s.payments[0] ?? null;
   const settled = s.payments.filter((p) => ["CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED"].includes(p.status));
@@ -102,7 +109,16 @@ export async function liveSession(db: Db, userId: string, id: string, now = new 
     capturedMinor: settled.length ? settled.reduce((sum, p) => sum + p.capturedMinor, 0) : null,
     unpaidMinor: s.outstandingBalance && !s.outstandingBalance.settledAt ? s.outstandingBalance.amountMinor : null,
     targetWh: s.targetWh,
+    paidWith: paidWith(payment),
+    awaitingMeter,
     failureReason: s.failureReason,
     stopReason: s.stopReason,
   };
+}
+
+function paidWith(p: { provider: string; gatewayResponse: unknown } | null): TLiveSession["paidWith"] {
+  if (!p) return null;
+  if (p.provider === "WALLET") return { kind: "wallet" };
+  const card = (p.gatewayResponse as { card?: { brand?: string | null; last4?: string | null } } | null)?.card;
+  return { kind: "card", brand: card?.brand ?? null, last4: card?.last4 ?? null, demo: p.provider === "DEMO" };
 }

@@ -12,13 +12,14 @@ import { currencyExponent, holdAmountFor } from "../tariffs/index.ts";
 import { bookingOnConnector } from "../booking/availability.ts";
 import { appIdTagFor } from "./app-token.ts";
 import { connectorPricing } from "./pricing.ts";
+import { MAX_TARGET_VALUE } from "./target-bounds.ts";
 
 export const ZStartCharging = z.object({
   stationId: z.string().uuid(),
   connectorNumber: z.coerce.number().int().min(1),
   targetKind: z.enum(["energy", "amount"]),
   /** kWh for "energy", major currency units for "amount" */
-  targetValue: z.coerce.number().positive("Enter a positive number.").max(500, "That is more than any car can take."),
+  targetValue: z.coerce.number().positive("Enter a positive number.").max(MAX_TARGET_VALUE, "That is more than any car can take."),
   bookingId: z.string().uuid().optional(),
 });
 export type TStartCharging = z.infer<typeof ZStartCharging>;
@@ -28,7 +29,8 @@ const STARTABLE = new Set(["AVAILABLE", "PREPARING", "RESERVED", "FINISHING", "S
 
 export async function startCharging(
   db: Db,
-  user: { id: string },
+  /** locale: the language of the request, for notices to a driver without a saved language. */
+  user: { id: string; locale?: "en" | "ru" },
   input: TStartCharging,
   payment: TPaymentSource,
   opts: { now?: Date; commandTimeoutMs?: number } = {},
@@ -71,7 +73,7 @@ export async function startCharging(
   const route = await payoutRouteFor(db, station.id, hold.amountMinor);
   const held = await authorize(db, {
     userId: user.id, purpose: "SESSION", amountMinor: hold.amountMinor, currency: hold.currency, card: payment,
-    platformFeeMinor: route.platformFeeMinor, destinationAccountId: route.destinationAccountId,
+    platformFeeMinor: route.platformFeeMinor, destinationAccountId: route.destinationAccountId, locale: user.locale,
   });
 
   const attempt = await db.chargingSession.create({
@@ -81,7 +83,7 @@ export async function startCharging(
       tariffId: pricing.tariffId, tariffSnapshot: pricing.tariff as unknown as Prisma.InputJsonValue, currency: hold.currency,
       paymentMethod: payment === "wallet" ? "WALLET" : "CARD",
       targetWh: hold.energyCapWh ?? undefined, targetAmountMinor: "amountMinor" in target ? target.amountMinor : undefined,
-      sessionData: { startRequestedAt: now.toISOString(), holdMinor: hold.amountMinor, estimateMinor: hold.estimateInclVat },
+      sessionData: { startRequestedAt: now.toISOString(), holdMinor: hold.amountMinor, estimateMinor: hold.estimateInclVat, ...(user.locale && { locale: user.locale }) },
     },
   });
   await db.payment.update({ where: { id: held.id }, data: { sessionId: attempt.id } });

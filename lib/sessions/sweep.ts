@@ -2,7 +2,7 @@
 // every 30 s): adopt started attempts, fail starts that never came, stop at
 // energy caps, finalise stopped sessions, warn before idle fees.
 import type { Db } from "../db/client.ts";
-import { notify } from "../notifications/notify.ts";
+import { notifyInLanguage, requestLocaleOf } from "../payments/notify-in-language.ts";
 import { logError } from "../log.ts";
 import { adoptStartedSession } from "./adopt-started-session.ts";
 import { enforceEnergyCaps } from "./energy-cap.ts";
@@ -31,14 +31,14 @@ export async function runSessionSweep(db: Db, now = new Date()) {
   // Power near zero on a tariff with an idle fee: the car is full and parking time is about to be billed.
   const idle = await db.chargingSession.findMany({
     where: { status: "ACTIVE", userId: { not: null }, lastPowerW: { lt: 100 }, payments: { some: { purpose: "SESSION" } } },
-    select: { id: true, userId: true, tariffSnapshot: true, station: { select: { name: true } } },
+    select: { id: true, userId: true, tariffSnapshot: true, sessionData: true, station: { select: { name: true } } },
     take: 500,
   });
   for (const s of idle) {
     const tariff = sessionTariff(s.tariffSnapshot);
     if (!tariff || !hasIdleFee(tariff)) continue;
     await guard(async () => {
-      const r = await notify(db, { userId: s.userId!, type: "SESSION", template: "idle-fee-soon", vars: { station: s.station.name }, data: { sessionId: s.id, href: `/sessions/${s.id}` }, dedupeKey: `session:${s.id}:idle-fee-soon` });
+      const r = await notifyInLanguage(db, { userId: s.userId!, type: "SESSION", template: "idle-fee-soon", vars: { station: s.station.name }, data: { sessionId: s.id, href: `/sessions/${s.id}` }, dedupeKey: `session:${s.id}:idle-fee-soon` }, requestLocaleOf(s.sessionData));
       if (r.delivered) out.idleWarnings++;
     });
   }

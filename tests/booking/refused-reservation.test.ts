@@ -22,6 +22,7 @@ async function charger(identity: string) {
   const sim = new SimulatedCharger({ url: env.url, identity, password: PASSWORD, connectors: 1, meterIntervalMs: 60_000 });
   sims.push(sim);
   await sim.connect();
+  await waitFor(async () => (await env.t.db.station.findUniqueOrThrow({ where: { id: station.id } })).isOnline || null, 5000, "online");
   await waitFor(async () => (await env.t.db.connector.findFirst({ where: { stationId: station.id, status: "AVAILABLE" } })) ?? null, 5000, "connector available");
   const connector = await env.t.db.connector.findFirstOrThrow({ where: { stationId: station.id, connectorId: 1 } });
   return { station, sim, connector, driver: await makeUser(env.t.db) };

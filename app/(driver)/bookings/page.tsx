@@ -10,6 +10,7 @@ import { getTimeFormat } from "@/lib/i18n/time-zone.ts";
 import { connectorLabel } from "@/lib/i18n/labels.ts";
 import type { MessageKey } from "@/lib/i18n/translate.ts";
 import { cancelBookingAction } from "./actions.ts";
+import { driverBookings } from "@/lib/booking/index.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "My bookings" };
@@ -19,11 +20,9 @@ export default async function BookingsPage({ searchParams }: { searchParams: Pro
   const { created, cancelled } = await searchParams;
   const { t, locale } = await getI18n();
   const time = await getTimeFormat();
-  const bookings = await db().booking.findMany({
-    where: { userId: user.id, status: { not: "PENDING" } }, orderBy: { startsAt: "desc" }, take: 50,
-    include: { station: { select: { name: true, timeZone: true } }, connector: { select: { connectorId: true, type: true } } },
-  });
   const now = new Date();
+  const { upcoming, past } = await driverBookings(db(), user.id, now);
+  const bookings = [...upcoming, ...past];
   const gone = cancelled ? bookings.find((b) => b.id === cancelled && b.status === "CANCELLED") : undefined;
   return (
     <div className="flex flex-col gap-4 max-w-3xl">
@@ -35,26 +34,34 @@ export default async function BookingsPage({ searchParams }: { searchParams: Pro
         </p>
       )}
       {bookings.length === 0 ? <p className="text-slate-600">{t("bookings.none")}</p> : (
-        <ul className="flex flex-col gap-3" data-testid="booking-list">
-          {bookings.map((b) => (
-            <li key={b.id} className="rounded-lg border border-slate-200 bg-white p-3 flex flex-col gap-2" data-testid="booking-item" data-booking-id={b.id}>
-              <div className="flex flex-wrap justify-between gap-2">
-                <span className="font-medium">{b.station.name} · #{b.connector.connectorId} · {connectorLabel(b.connector.type, locale)}</span>
-                <span className="text-sm rounded-full bg-slate-100 px-2 py-0.5" data-testid="booking-status">{t(`bookings.status.${b.status}` as MessageKey)}</span>
-              </div>
-              <p className="text-sm">{time.when(b.startsAt, b.station.timeZone)} – {time.when(b.endsAt, b.station.timeZone)}</p>
-              <div className="flex flex-wrap gap-3 items-center text-sm">
-                {(b.status === "CONFIRMED" || b.status === "ACTIVE") && b.endsAt > now && b.startsAt.getTime() - 10 * 60_000 <= now.getTime() && (
-                  <Link href={`/stations/${b.stationId}/charge?booking=${b.id}`} className="rounded-md bg-brand-600 text-white px-3 py-1.5 font-medium" data-testid="booking-charge">{t("bookings.charge")}</Link>
-                )}
-                {b.status === "CONFIRMED" && (
-                  <CancelBookingButton bookingId={b.id} action={cancelBookingAction} label={t("bookings.cancel")} working={t("bookings.cancelWorking")} />
-                )}
-                {b.totalAmountMinor > 0 && <Link href={`/account/receipts/booking/${b.id}`} className="underline">{t("bookings.receipt")} ({formatMoney(b.totalAmountMinor, b.currency, locale)})</Link>}
-              </div>
-            </li>
+        <div className="flex flex-col gap-5" data-testid="booking-list">
+          {([["upcoming", upcoming], ["past", past]] as const).map(([group, list]) => list.length > 0 && (
+            <section key={group} className="flex flex-col gap-2" data-testid={`bookings-${group}`}>
+              <h2 className="font-semibold">{t(group === "upcoming" ? "bookings.upcoming" : "bookings.past")}</h2>
+              <ul className="flex flex-col gap-3">
+                {list.map((b) => (
+                  <li key={b.id} className="rounded-lg border border-slate-200 bg-white p-3 flex flex-col gap-2" data-testid="booking-item" data-booking-id={b.id}>
+                    <div className="flex flex-wrap justify-between gap-2">
+                      <span className="font-medium">{b.station.name} · #{b.connector.connectorId} · {connectorLabel(b.connector.type, locale)}</span>
+                      <span className="text-sm rounded-full bg-slate-100 px-2 py-0.5" data-testid="booking-status">{t(`bookings.status.${b.status}` as MessageKey)}</span>
+                    </div>
+                    <p className="text-sm">{time.when(b.startsAt, b.station.timeZone)} – {time.when(b.endsAt, b.station.timeZone)}</p>
+                    <div className="flex flex-wrap gap-3 items-center text-sm">
+                      {(b.status === "CONFIRMED" || b.status === "ACTIVE") && b.endsAt > now && b.startsAt.getTime() - 10 * 60_000 <= now.getTime() && (
+                        <Link href={`/stations/${b.stationId}/charge?booking=${b.id}`} className="rounded-md bg-brand-600 text-white px-3 py-1.5 font-medium" data-testid="booking-charge">{t("bookings.charge")}</Link>
+                      )}
+                      {b.status === "CONFIRMED" && (
+                        <CancelBookingButton bookingId={b.id} action={cancelBookingAction} label={t("bookings.cancel")} working={t("bookings.cancelWorking")} />
+                      )}
+                      {b.heldMinor > 0 && <span data-testid="booking-amount">{t("bookings.amountHeld", { amount: formatMoney(b.heldMinor, b.currency, locale) })}</span>}
+                      {b.heldMinor === 0 && b.chargedMinor > 0 && <Link href={`/account/receipts/booking/${b.id}`} className="underline" data-testid="booking-amount">{t("bookings.receipt")} · {t("bookings.amountCharged", { amount: formatMoney(b.chargedMinor, b.currency, locale) })}</Link>}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </section>
           ))}
-        </ul>
+        </div>
       )}
     </div>
   );

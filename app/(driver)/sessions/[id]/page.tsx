@@ -30,7 +30,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
   return (
     <div className="flex flex-col gap-4 max-w-2xl">
       <PageTitle testId="session-title">{t("session.title")}</PageTitle>
-      <LiveSession initial={state} locale={locale} s={pickPrefix(t, "session.")} stop={stopChargingAction} />
+      <LiveSession initial={state} locale={locale} s={pickPrefix(t, "session.", "unit.")} stop={stopChargingAction} />
     </div>
   );
 }

@@ -52,7 +52,7 @@ export default async function BookPage({ params, searchParams }: { params: Promi
           <li>{t("book.ruleHold", { hold: money(rules.reservationFeeMinor + rules.noShowFeeMinor) })}</li>
         </ul>
       </section>
-      <PayForm action={createBookingAction} submitLabel={t("book.submit")} workingLabel={t("pay.working")} testId="booking-form" hidden={{ stationId: station.id }}>
+      <PayForm action={createBookingAction} submitLabel={t("book.submit")} workingLabel={t("pay.working")} testId="booking-form" fixFieldsText={t("pay.fixFields")} hidden={{ stationId: station.id }}>
         <div className="grid sm:grid-cols-3 gap-3">
           <div className="flex flex-col gap-1">
             <label htmlFor="f-connectorId" className="text-sm font-medium">{t("book.connector")}</label>

@@ -1,4 +1,5 @@
 // Start charging from the browser: connector, target, estimate, payment, Start.
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StartTarget } from "@/components/charging/start-target.tsx";
 import { CardFields } from "@/components/payments/card-fields.tsx";
@@ -36,7 +37,8 @@ export default async function ChargePage({ params, searchParams }: { params: Pro
   const now = new Date();
   const [booked, wallet] = await Promise.all([bookedPeriods(db(), station.id, now, new Date(now.getTime() + 60_000)), db().wallet.findUnique({ where: { userId: user.id } })]);
   const reservedForOthers = new Set(booked.filter((b) => b.userId !== user.id).map((b) => b.connectorId));
-  const problem = !station.ocppIdentity ? t("charge.notOcpp") : !station.isOnline ? t("charge.offline") : !pricing ? t("charge.noPrice") : null;
+  const offline = !!station.ocppIdentity && !station.isOnline;
+  const problem = !station.ocppIdentity ? t("charge.notOcpp") : offline ? t("charge.offline") : !pricing ? t("charge.noPrice") : null;
   const sel = "border border-slate-300 rounded-md px-3 py-2 text-base bg-white w-full";
 
   return (
@@ -44,7 +46,17 @@ export default async function ChargePage({ params, searchParams }: { params: Pro
       <PageTitle testId="charge-title">{t("charge.title", { station: station.name })}</PageTitle>
       {booking && <p className="text-sm" data-testid="charge-booking">{t("charge.booking", { start: formatDateTime(booking.startsAt, locale, station.timeZone), end: formatDateTime(booking.endsAt, locale, station.timeZone) })}</p>}
       {problem ? (
-        <p role="alert" className="rounded-md bg-amber-50 border border-amber-300 px-3 py-2" data-testid="charge-problem">{problem}</p>
+        <div className="flex flex-col gap-3">
+          <div role="alert" className="rounded-md bg-amber-50 border border-amber-300 px-3 py-2" data-testid="charge-problem">
+            <p className="font-medium">{problem}</p>
+            {offline && <p className="text-sm">{t("charge.offlineHelp")}</p>}
+          </div>
+          <p className="flex flex-wrap gap-3">
+            <Link href={`/stations/${station.id}`} className="rounded-md border border-slate-300 px-3 py-2 font-medium" data-testid="charge-back">← {t("charge.backToStation")}</Link>
+            {/* A booking for later works while the charger is away: it is reserved on the charger when the slot starts. */}
+            {offline && <Link href={`/stations/${station.id}/book${chosen ? `?connector=${chosen.id}` : ""}`} className="rounded-md border border-brand-600 text-brand-700 px-3 py-2 font-medium" data-testid="charge-book-instead">{t("charge.book")}</Link>}
+          </p>
+        </div>
       ) : (
         <>
           {pricing && (
@@ -53,7 +65,7 @@ export default async function ChargePage({ params, searchParams }: { params: Pro
               <ul>{describeTariff(pricing.tariff, locale === "ru" ? "ru" : "en").map((l, i) => <li key={i}>{l}</li>)}</ul>
             </section>
           )}
-          <PayForm action={startChargingAction} submitLabel={t("charge.submit")} workingLabel={t("charge.working")} testId="charge-form"
+          <PayForm action={startChargingAction} submitLabel={t("charge.submit")} workingLabel={t("charge.working")} testId="charge-form" fixFieldsText={t("pay.fixFields")}
             hidden={{ stationId: station.id, ...(booking ? { bookingId: booking.id } : {}) }}>
             <div className="flex flex-col gap-1 max-w-xs">
               <label htmlFor="f-connectorNumber" className="text-sm font-medium">{t("book.connector")}</label>
@@ -65,7 +77,7 @@ export default async function ChargePage({ params, searchParams }: { params: Pro
                 ))}
               </select>
             </div>
-            <StartTarget tariff={pricing!.tariff} powerKw={pricing!.powerKw} timeZone={pricing!.timeZone} locale={locale} s={pickPrefix(t, "charge.")} />
+            <StartTarget tariff={pricing!.tariff} powerKw={pricing!.powerKw} timeZone={pricing!.timeZone} locale={locale} s={pickPrefix(t, "charge.", "unit.")} />
             <CardFields demo={isDemoPayments()} s={pickPrefix(t, "pay.")} walletLabel={t("pay.wallet", { balance: formatMoney(wallet?.balanceMinor ?? 0, wallet?.currency ?? pricing!.currency, locale) })} />
           </PayForm>
         </>
