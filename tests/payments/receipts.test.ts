@@ -58,3 +58,24 @@ test("a no-show booking's receipt lists reservation and no-show fee; only its dr
   assert.ok(lines.includes("No-show fee"));
   assert.ok(lines.includes("€7.00"), `the total in euros: ${lines.join(" | ")}`);
 });
+
+test("a session receipt read in Russian: translated line labels and units, kWh to 3 decimals in both the metered energy and the line (web and PDF)", async () => {
+  const station = await t.db.station.create({ data: { name: "Receipt units", lat: 52.5, lng: 13.4, connectors: { create: { connectorId: 1, type: "TYPE2", maxPowerKw: 11, status: "AVAILABLE" } } } });
+  const u = await makeUser(t.db);
+  const s = await t.db.chargingSession.create({
+    data: {
+      userId: u.id, stationId: station.id, connectorNumber: 1, status: "COMPLETED", transactionId: 909, startedAt: new Date(Date.now() - 600_000), endedAt: new Date(), energyWh: 51, costMinor: 3, currency: "EUR",
+      sessionData: { cost: { currency: "EUR", energyWh: 51, totalExclVat: 2, totalVat: 1, totalInclVat: 3, chargingSeconds: 600, parkingSeconds: 0,
+        lines: [{ type: "ENERGY", elementIndex: 0, quantity: 0.051, unit: "kWh", billedWh: 51, unitPrice: "49", amountExclVat: 2, vatPercent: "19", vat: 1, amountInclVat: 3, restrictionLabel: "" }] } },
+    },
+  });
+  const r = await loadReceipt(t.db, { id: u.id, isAdmin: false }, "session", s.id);
+  const { receiptLineText } = await import("../../lib/receipts/line-text.ts");
+  const plain = (x: { label: string; detail: string }) => ({ label: x.label, detail: x.detail.replace(/\s/g, " ") });
+  assert.deepEqual(plain(receiptLineText(r.lines[0]!, "EUR", "ru")), { label: "Энергия", detail: "0,051 кВт·ч × 0,49 €/кВт·ч" });
+  assert.deepEqual(plain(receiptLineText(r.lines[0]!, "EUR", "en")), { label: "Energy", detail: "0.051 kWh × €0.49/kWh" });
+  const lines = pdfText(receiptPdf(r, "ru")).map((l) => l.replace(/\s/g, " "));
+  assert.ok(lines.includes("Отпущено энергии: 0,051 кВт·ч"), lines.join(" | "));
+  assert.ok(lines.includes("Энергия") && lines.includes("0,051 кВт·ч × 0,49 €/кВт·ч"), lines.join(" | "));
+  assert.ok(!lines.some((l) => /kWh|Energy/.test(l)), "no English left");
+});
