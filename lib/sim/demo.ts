@@ -12,8 +12,9 @@ export type TDemoOptions = {
   identities?: string[];
   /** One password for all, or one per identity. */
   password?: string | Record<string, string>;
-  /** Cards the demo cars use; unknown cards still charge (the server records them for review). */
-  idTags?: string[];
+  /** Cards the demo cars use, for every charger or per identity (a charger
+   *  with no cards starts no sessions of its own; drivers still can). */
+  idTags?: string[] | Record<string, string[]>;
   meterIntervalMs?: number;
   heartbeatIntervalMs?: number;
   /** How often an idle charger may start a session, and how long sessions last. */
@@ -28,7 +29,8 @@ export type TDemoHandle = { chargers: SimulatedCharger[]; stop(): Promise<void> 
 export async function runDemoChargers(opts: TDemoOptions): Promise<TDemoHandle> {
   const log = opts.log ?? (() => {});
   const identities = opts.identities ?? DEMO_IDENTITIES;
-  const idTags = opts.idTags?.length ? opts.idTags : ["DEMO-CARD-01"];
+  const cardsOf = (identity: string): string[] =>
+    Array.isArray(opts.idTags) ? opts.idTags : opts.idTags ? (opts.idTags[identity] ?? []) : ["DEMO-CARD-01"];
   const [minMs, maxMs] = opts.sessionDurationMs ?? [2 * 60_000, 6 * 60_000];
   let stopped = false;
   const timers: NodeJS.Timeout[] = [];
@@ -69,7 +71,13 @@ export async function runDemoChargers(opts: TDemoOptions): Promise<TDemoHandle> 
     if (stopped || c.registrationStatus !== "Accepted" || c.client.state !== 1) return;
     const idle = [...c.connectors.values()].find((x) => !x.transaction && x.operative && x.status === "Available");
     if (!idle || Math.random() < 0.4) return;
-    const idTag = idTags[n % idTags.length];
+    const cards = cardsOf(c.identity);
+    if (!cards.length) return;
+    const idTag = cards[n % cards.length];
+    // As a charger without a local list does: ask first, and start only for a
+    // card the central system accepts (a refused card charges nothing).
+    const auth = await c.authorize(idTag);
+    if (auth.status !== "Accepted") return log(`[demo] ${c.identity}: card ${idTag} refused (${auth.status})`);
     const res = await c.startTransaction(idle.id, idTag);
     log(`[demo] ${c.identity} connector ${idle.id}: session ${res.transactionId} (${res.idTagInfo.status})`);
     if (res.idTagInfo.status !== "Accepted") return void (await c.unplug(idle.id));

@@ -53,13 +53,21 @@ describe("SimulatedCharger", () => {
 });
 
 describe("runDemoChargers", () => {
-  test("connects the given identities and starts sessions on its own", async () => {
+  test("connects the given identities and starts sessions on its own, only with cards the server accepts", async () => {
     const ids = ["DEMO-T-01", "DEMO-T-02"];
-    for (const id of ids) await createCharger(env.t.db, id);
-    const demo = await runDemoChargers({ url: env.url, identities: ids, password: PASSWORD, sessionEveryMs: 100, sessionDurationMs: [60_000, 60_000], meterIntervalMs: 200 });
+    const stations = await Promise.all(ids.map((id) => createCharger(env.t.db, id)));
+    await env.t.db.authToken.create({ data: { idTag: "DEMO-OK" } });
+    const logs: string[] = [];
+    const demo = await runDemoChargers({
+      url: env.url, identities: ids, password: PASSWORD, sessionEveryMs: 100, sessionDurationMs: [60_000, 60_000], meterIntervalMs: 200,
+      idTags: { "DEMO-T-01": ["DEMO-OK"], "DEMO-T-02": ["NOT-OURS"] }, log: (l) => logs.push(l),
+    });
     try {
       await waitFor(async () => (await env.t.db.station.count({ where: { ocppIdentity: { in: ids }, isOnline: true } })) === 2, 5000, "demo online");
-      await waitFor(async () => (await env.t.db.chargingSession.count({ where: { status: "ACTIVE" } })) >= 1, 8000, "a demo session");
+      await waitFor(async () => (await env.t.db.chargingSession.count({ where: { status: "ACTIVE", stationId: stations[0].id } })) >= 1, 8000, "a demo session");
+      // The refused card was asked about and never charged: no session, no energy to explain.
+      await waitFor(() => logs.some((l) => l.includes("DEMO-T-02: card NOT-OURS refused")), 8000, "the refused card tried");
+      assert.equal(await env.t.db.chargingSession.count({ where: { stationId: stations[1].id } }), 0);
     } finally {
       await demo.stop();
     }
