@@ -140,3 +140,146 @@ test.describe("map search and location @mobile", () => {
     await expect(page).toHaveURL(new RegExp(`q=Account\\+test\\+${tag}`));
   });
 });
+
+// QA findings 3, 7, 10, 17–19, 21, 23, 27: what a driver reads on account pages.
+async function newUser(role: "DRIVER" | "OWNER", lang = "en") {
+  const email = uniqueEmail(`qa-${role.toLowerCase()}`);
+  const password = "driver-pass-123";
+  const user = await testDb().user.create({
+    data: { email, name: `Qa ${role}`, role, passwordHash: bcrypt.hashSync(password, 4), referralCode: `Q${randomUUID().slice(0, 8)}`, settings: { create: { preferredLanguage: lang } } },
+  });
+  return { user, email, password };
+}
+
+const AT = new Date("2026-11-21T08:52:00Z"); // 9:52 AM in Berlin, 3:52 AM in New York
+
+async function zonedStation(name: string, timeZone: string) {
+  return testDb().station.create({
+    data: {
+      name, lat: -40 + Math.random() * 20, lng: -150 + Math.random() * 20, status: "ACTIVE", publish: true, plugTypes: ["TYPE2"], maxPowerKw: 22,
+      availability: "AVAILABLE", timeZone, address: "Hauptstraße 1", city: "Berlin", postalCode: "10115", country: "DEU",
+      connectors: { create: { connectorId: 1, type: "TYPE2", powerType: "AC_3_PHASE", maxPowerKw: 22, status: "AVAILABLE" } },
+    },
+  });
+}
+
+test.describe("times, zones and words on account pages", () => {
+  test.use({ timezoneId: "Europe/Berlin" });
+
+  test("one clock rule: station events on the station's clock (zone named when not the viewer's), account events on the viewer's; the account strip on every account page @mobile", async ({ page }) => {
+    const { user, email, password } = await newUser("DRIVER");
+    const berlin = await zonedStation(`Zone Berlin ${randomUUID().slice(0, 6)}`, "Europe/Berlin");
+    const ny = await zonedStation(`Zone NY ${randomUUID().slice(0, 6)}`, "America/New_York");
+    for (const st of [berlin, ny]) {
+      const s = await testDb().chargingSession.create({ data: { userId: user.id, stationId: st.id, connectorNumber: 1, status: "COMPLETED", startedAt: AT, endedAt: AT, energyWh: 1500, costMinor: 90, currency: "EUR" } });
+      await testDb().payment.create({ data: { userId: user.id, purpose: "SESSION", provider: "DEMO", status: "CAPTURED", currency: "EUR", authorizedMinor: 90, capturedMinor: 90, sessionId: s.id } });
+    }
+    const wallet = await testDb().wallet.create({ data: { userId: user.id, balanceMinor: 2000, currency: "EUR" } });
+    await testDb().walletTransaction.create({ data: { walletId: wallet.id, type: "CREDIT", amountMinor: 2000, balanceBeforeMinor: 0, balanceAfterMinor: 2000, description: "Top-up by card", createdAt: AT } });
+    await testDb().notification.create({ data: { userId: user.id, type: "PAYMENT", title: "Paid", message: "Thanks", createdAt: AT } });
+
+    await signIn(page, email, password);
+    await expect(page).toHaveURL(/\/account$/);
+    // The browser told the server its zone (Europe/Berlin) on the first page.
+    expect((await page.context().cookies()).find((c) => c.name === "tz")?.value).toBe("Europe%2FBerlin");
+
+    await page.goto("/account/history");
+    const rows = page.getByTestId("history-row");
+    await expect(rows.filter({ hasText: berlin.name })).toContainText("9:52 AM");
+    await expect(rows.filter({ hasText: berlin.name })).not.toContainText("(Berlin)");
+    await expect(rows.filter({ hasText: ny.name })).toContainText("3:52 AM (New York)");
+    await expect(rows.filter({ hasText: berlin.name })).toContainText("Finished");
+
+    await page.goto("/account/receipts");
+    const receipts = page.getByTestId("receipt-time");
+    await expect(receipts).toHaveCount(2);
+    await expect(page.getByTestId("receipt-list")).toContainText("Nov 21, 2026, 9:52 AM");
+    await expect(page.getByTestId("receipt-list")).toContainText("Nov 21, 2026, 3:52 AM (New York)");
+    const link = await page.getByTestId("receipt-list").getByRole("link").first().boundingBox();
+    expect(link!.height).toBeGreaterThanOrEqual(44);
+
+    for (const path of ["/account/wallet", "/notifications"]) {
+      await page.goto(path);
+      await expect(page.locator("main")).toContainText("Nov 21, 2026, 9:52 AM");
+      await expect(page.locator("main")).not.toContainText("8:52 AM");
+    }
+    for (const [path, current] of [["/bookings", "Bookings"], ["/sessions", "Charging history"], ["/account/wallet", "Wallet"], ["/account/receipts", "Receipts"], ["/notifications", null], ["/account", "Overview"]] as const) {
+      await page.goto(path);
+      const nav = page.getByTestId("account-nav");
+      await expect(nav).toHaveCount(1);
+      await expect(nav.getByRole("link", { name: "Wallet" })).toBeVisible();
+      if (current) await expect(nav.locator("[aria-current=page]")).toHaveText(current);
+    }
+    const bell = await page.getByTestId("notification-bell").boundingBox();
+    expect(bell!.width).toBeGreaterThanOrEqual(44);
+    expect(bell!.height).toBeGreaterThanOrEqual(44);
+  });
+
+  test("the wallet ledger has column headers, fits a phone, and reads in Russian @mobile", async ({ page }) => {
+    const { user, email, password } = await newUser("DRIVER");
+    const wallet = await testDb().wallet.create({ data: { userId: user.id, balanceMinor: 2500, currency: "EUR" } });
+    await testDb().walletTransaction.create({ data: { walletId: wallet.id, type: "CREDIT", amountMinor: 2500, balanceBeforeMinor: 0, balanceAfterMinor: 2500, description: "Welcome credit", createdAt: AT } });
+    await signIn(page, email, password);
+    await expect(page).toHaveURL(/\/account$/);
+    await page.goto("/account/wallet");
+    const phone = page.viewportSize()!.width < 640;
+    if (phone) {
+      const entry = page.getByTestId("ledger-entry");
+      await expect(entry).toBeVisible();
+      await expect(entry).toContainText("Welcome credit");
+      await expect(entry).toContainText("Before:");
+      await expect(entry).toContainText("After:");
+      const box = await entry.boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    } else {
+      const headers = page.getByTestId("wallet-ledger").locator("th");
+      await expect(headers).toHaveText(["Date", "Description", "Amount", "Before", "After"]);
+    }
+    await page.context().addCookies([{ name: "lang", value: "ru", url: process.env.E2E_BASE_URL! }]);
+    await page.goto("/account/wallet");
+    await expect(page.locator("main")).toContainText("Приветственный бонус");
+    await expect(page.locator("main")).not.toContainText("Welcome credit");
+    if (!phone) await expect(page.getByTestId("wallet-ledger").locator("th").first()).toHaveText("Дата");
+    await expect(page.getByRole("link", { name: "Перейти к содержимому" })).toHaveCount(1);
+    await expect(page.getByRole("navigation", { name: "Главное меню" })).toHaveCount(1);
+  });
+
+  test("station page: country and plug by name, a signed-in owner is told why there is no Book button, a published review is confirmed @mobile", async ({ page }) => {
+    const st = await zonedStation(`Words ${randomUUID().slice(0, 6)}`, "Europe/Berlin");
+    const owner = await newUser("OWNER");
+    await signIn(page, owner.email, owner.password);
+    await expect(page).toHaveURL(/\/owner/);
+    await page.goto(`/stations/${st.id}`);
+    await expect(page.getByTestId("station-address")).toHaveText("Hauptstraße 1, 10115 Berlin, Germany");
+    await expect(page.getByTestId("connector")).toContainText("Type 2");
+    await expect(page.getByTestId("connector")).not.toContainText("TYPE2");
+    await expect(page.getByTestId("not-driver")).toContainText("You are signed in as Station owner");
+    await expect(page.getByRole("link", { name: "Book" })).toHaveCount(0);
+    await expect(page.locator("main")).not.toContainText("Sign in to book");
+
+    await page.context().clearCookies();
+    const driver = await newUser("DRIVER");
+    await testDb().chargingSession.create({ data: { userId: driver.user.id, stationId: st.id, connectorNumber: 1, status: "COMPLETED", startedAt: AT, endedAt: AT, energyWh: 1500, costMinor: 90, currency: "EUR" } });
+    await signIn(page, driver.email, driver.password);
+    await expect(page).toHaveURL(/\/account$/);
+    await page.goto(`/stations/${st.id}`);
+    const form = page.getByTestId("review-form");
+    await form.locator("label").filter({ hasText: "4 stars" }).click();
+    await form.locator("textarea").fill("Quick and easy.");
+    await form.getByRole("button", { name: /publish|submit|send/i }).click();
+    await expect(page.getByTestId("review-message")).toHaveText("Thank you! Your review is published.");
+    await expect(form.getByRole("heading")).toHaveText("Edit your review");
+  });
+
+  test("Russian map: zoom buttons, power units and plug names in Russian @mobile", async ({ page }) => {
+    const st = await zonedStation(`Map ru ${randomUUID().slice(0, 6)}`, "Europe/Berlin");
+    await page.context().addCookies([{ name: "lang", value: "ru", url: process.env.E2E_BASE_URL! }]);
+    await page.goto(`/?bbox=${st.lng - 0.01},${st.lat - 0.01},${st.lng + 0.01},${st.lat + 0.01}&zoom=16`);
+    await expect(page.locator(".leaflet-control-zoom-in")).toHaveAttribute("title", "Приблизить");
+    await expect(page.locator(".leaflet-control-zoom-out")).toHaveAttribute("title", "Отдалить");
+    const row = page.locator(`[data-testid=list-row][data-station-id="${st.id}"]`);
+    await expect(row).toContainText("22 кВт");
+    await expect(row).toContainText("Type 2");
+    await expect(row).not.toContainText("kW");
+  });
+});

@@ -1,5 +1,6 @@
-// Energy with the unit in the reader's language (lib/format's formatKwh is English-only).
+// Energy with the unit in the reader's language (kept for the account pages; lib/format is the one implementation).
+import { formatKwh } from "@/lib/format.ts";
+
 export function energy(wh: number, locale: string): string {
-  const n = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(wh / 1000);
-  return `${n} ${locale === "ru" ? "кВт·ч" : "kWh"}`;
+  return formatKwh(wh, locale);
 }

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLiveEvents } from "@/components/live/use-live-events.ts";
 import type { TBoardSpot } from "@/lib/garage/board.ts";
+import { formatKwh, kwUnit } from "@/lib/format.ts";
 import type { TRealtimeEvent } from "@/lib/realtime/events.ts";
 
 export type TBoardMessages = Record<
@@ -14,8 +15,8 @@ export type TBoardMessages = Record<
   string
 > & { statuses: Record<string, string> };
 
-const kwh = (wh: number, locale: string) => `${new Intl.NumberFormat(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(wh / 1000)} kWh`;
-const kw = (w: number | null, locale: string) => (w === null ? "—" : `${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(w / 1000)} kW`);
+const kwh = (wh: number, locale: string) => formatKwh(wh, locale, 3);
+const kw = (w: number | null, locale: string) => (w === null ? "—" : `${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(w / 1000)} ${kwUnit(locale)}`);
 
 function apply(rows: TBoardSpot[], e: TRealtimeEvent): TBoardSpot[] {
   if (e.type !== "station" && e.type !== "connector_status" && e.type !== "meter") return rows;

@@ -5,9 +5,9 @@ import "leaflet/dist/leaflet.css";
 import "./map.css";
 import L from "leaflet";
 import { useEffect, useMemo } from "react";
-import { MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from "react-leaflet";
+import { MapContainer, Marker, Popup, TileLayer, ZoomControl, useMap, useMapEvents } from "react-leaflet";
 import type { TClusterItem, TStationItem } from "@/lib/map/types.ts";
-import { formatMoney } from "@/lib/format.ts";
+import { formatKw, formatMoney, kwUnit } from "@/lib/format.ts";
 import { AVAILABILITY_COLOUR, escapeHtml, kw } from "./pin-style.ts";
 import { fill, type TStrings } from "./strings.ts";
 
@@ -21,7 +21,7 @@ function stationIcon(s: TStationItem, locale: string, label: string) {
     iconAnchor: [22, 28],
     popupAnchor: [0, -26],
     html: `<span class="cw-pin" data-testid="map-pin" data-station-id="${s.id}" data-name="${escapeHtml(s.name)}" data-availability="${s.availability}"
-      style="background:${colour}" aria-hidden="true">${escapeHtml(kw(s.maxPowerKw, locale))}<small>kW</small></span><span class="sr-only">${escapeHtml(label)}</span>`,
+      style="background:${colour}" aria-hidden="true">${escapeHtml(kw(s.maxPowerKw, locale))}<small>${escapeHtml(kwUnit(locale))}</small></span><span class="sr-only">${escapeHtml(label)}</span>`,
   });
 }
 
@@ -93,7 +93,7 @@ function Markers(props: Pick<TProps, "items" | "locale" | "s">) {
             />
           );
         }
-        const label = `${item.name}: ${availabilityWord(item.availability)}, ${kw(item.maxPowerKw, locale)} kW`;
+        const label = `${item.name}: ${availabilityWord(item.availability)}, ${formatKw(item.maxPowerKw, locale)}`;
         return (
           <Marker key={`s-${item.id}`} position={[item.lat, item.lng]} icon={stationIcon(item, locale, label)} title={label} alt={label}>
             <Popup>
@@ -101,7 +101,7 @@ function Markers(props: Pick<TProps, "items" | "locale" | "s">) {
                 <strong className="text-base">{item.name}</strong>
                 <span>
                   <span className="inline-block w-2.5 h-2.5 rounded-full mr-1" style={{ background: AVAILABILITY_COLOUR[item.availability] }} />
-                  {availabilityWord(item.availability)} · {kw(item.maxPowerKw, locale)} kW
+                  {availabilityWord(item.availability)} · {formatKw(item.maxPowerKw, locale)}
                 </span>
                 {item.plugTypes.length > 0 && <span>{item.plugTypes.map((p) => s[`map.connector.${p}`] ?? p).join(", ")}</span>}
                 {item.pricePerKwhMinor != null && (
@@ -130,7 +130,9 @@ export default function MapCanvas(props: TProps) {
       worldCopyJump
       className={`h-full w-full ${props.tileUrl ? "" : "cw-no-tiles"}`}
       attributionControl={!!props.tileUrl}
+      zoomControl={false}
     >
+      <ZoomControl position="topleft" zoomInTitle={props.s["map.zoomIn"]} zoomOutTitle={props.s["map.zoomOut"]} />
       {props.tileUrl && (
         <TileLayer
           url={props.tileUrl}

@@ -2,8 +2,8 @@
 // The map's results as a list: real links, in reading order, nearest first,
 // one page at a time. The result count is announced by the map page.
 import type { TListItem } from "@/lib/map/types.ts";
-import { formatMoney } from "@/lib/format.ts";
-import { AVAILABILITY_COLOUR, kw } from "./pin-style.ts";
+import { formatKw, formatMoney } from "@/lib/format.ts";
+import { AVAILABILITY_COLOUR } from "./pin-style.ts";
 import { fill, type TStrings } from "./strings.ts";
 
 export function StationList(props: {
@@ -34,7 +34,7 @@ export function StationList(props: {
               <p className="text-sm text-slate-600 truncate">{[item.address, item.city].filter(Boolean).join(", ")}</p>
               <p className="text-sm">
                 <span data-testid="list-availability">{s[`map.availability.${item.availability}`] ?? item.availability}</span>
-                {" · "}{kw(item.maxPowerKw, locale)} kW
+                {" · "}{formatKw(item.maxPowerKw, locale)}
                 {item.plugTypes.length > 0 && <> · {item.plugTypes.map((p) => s[`map.connector.${p}`] ?? p).join(", ")}</>}
                 {item.pricePerKwhMinor != null && <> · {fill(s["map.pricePerKwh"], { price: formatMoney(item.pricePerKwhMinor, item.currency, locale) })}</>}
               </p>

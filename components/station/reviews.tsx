@@ -2,7 +2,7 @@
 import type { Translate } from "@/lib/i18n/translate.ts";
 import type { stationReviews } from "@/lib/reviews/list-reviews.ts";
 
-export function Reviews({ data, locale, t }: { data: Awaited<ReturnType<typeof stationReviews>>; locale: string; t: Translate }) {
+export function Reviews({ data, locale, t, timeZone }: { data: Awaited<ReturnType<typeof stationReviews>>; locale: string; t: Translate; timeZone?: string }) {
   if (data.count === 0) return <p className="text-slate-600">{t("station.reviews.none")}</p>;
   const avg = data.average!.toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return (
@@ -18,7 +18,7 @@ export function Reviews({ data, locale, t }: { data: Awaited<ReturnType<typeof s
               <span className="text-amber-500" aria-label={`${r.rating}/5`}>{"★".repeat(r.rating)}<span className="text-slate-300">{"★".repeat(5 - r.rating)}</span></span>
               <span className="font-medium">{r.author}</span>
               <time className="text-xs text-slate-500" dateTime={r.updatedAt.toISOString()}>
-                {new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(r.updatedAt)}
+                {new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone }).format(r.updatedAt)}
                 {r.updatedAt.getTime() - r.createdAt.getTime() > 1000 ? ` · ${t("station.reviews.edited")}` : ""}
               </time>
             </p>

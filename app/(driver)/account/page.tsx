@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { AccountNav } from "@/components/driver/account-nav.tsx";
 import { PageTitle, Stat } from "@/components/ui/stat.tsx";
 import { requirePermission } from "@/lib/auth/current-user.ts";
 import { db } from "@/lib/db/client.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
-import { formatDateTime, formatMoney } from "@/lib/format.ts";
+import { getTimeFormat } from "@/lib/i18n/time-zone.ts";
+import { formatMoney } from "@/lib/format.ts";
 import { energy } from "@/components/driver/units.ts";
 import type { MessageKey } from "@/lib/i18n/translate.ts";
 
@@ -13,6 +13,7 @@ export const metadata = { title: "My account" };
 export default async function DriverHome() {
   const user = await requirePermission("driver:self", "/account");
   const { t, locale } = await getI18n();
+  const time = await getTimeFormat();
   // Everything below is filtered by the signed-in user's id.
   const [sessions, sessionCount, favorites, wallet] = await Promise.all([
     db().chargingSession.findMany({
@@ -28,7 +29,6 @@ export default async function DriverHome() {
   return (
     <div className="flex flex-col gap-6" data-testid="driver-home">
       <div>
-        <AccountNav current="/account" t={t} />
         <PageTitle testId="home-title">{t("driver.home.title", { name: user.name })}</PageTitle>
         <Link href="/" className="inline-block rounded-md bg-brand-600 text-white px-4 py-2 font-medium">{t("driver.home.findStation")}</Link>
       </div>
@@ -47,7 +47,7 @@ export default async function DriverHome() {
               <li key={s.id} className="p-3 flex flex-wrap justify-between gap-2 text-sm">
                 <span className="flex flex-col">
                   <Link href={`/stations/${s.station.id}`} className="font-medium underline">{s.station.name}</Link>
-                  <span className="text-slate-600">{formatDateTime(s.startedAt ?? s.createdAt, locale, s.station.timeZone)} · {t(`driver.session.${s.status}` as MessageKey)}</span>
+                  <span className="text-slate-600">{time.when(s.startedAt ?? s.createdAt, s.station.timeZone)} · {t(`driver.session.${s.status}` as MessageKey)}</span>
                 </span>
                 <span>{s.energyWh != null ? energy(s.energyWh, locale) : "—"}</span>
                 <span>{s.costMinor != null ? formatMoney(s.costMinor, s.currency, locale) : "—"}</span>

@@ -13,6 +13,8 @@ import { Reviews } from "@/components/station/reviews.tsx";
 import { getCurrentUser } from "@/lib/auth/current-user.ts";
 import { can } from "@/lib/auth/roles.ts";
 import { db } from "@/lib/db/client.ts";
+import { countryName } from "@/lib/i18n/labels.ts";
+import { getTimeFormat } from "@/lib/i18n/time-zone.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
 import { mapEn } from "@/lib/i18n/messages/map.en.ts";
 import type { MessageKey } from "@/lib/i18n/translate.ts";
@@ -40,7 +42,7 @@ export default async function StationPage({ params }: { params: Promise<{ id: st
   const [reviews, eligible] = await Promise.all([stationReviews(db(), station.id), driver ? mayReview(db(), driver.id, station.id) : false]);
   const mine = driver ? reviews.reviews.find((r) => r.userId === driver.id) ?? null : null;
   const s = pickStrings(t as (k: never) => string, Object.keys(mapEn));
-  const address = [station.address, [station.postalCode, station.city].filter(Boolean).join(" "), station.country].filter(Boolean).join(", ");
+  const address = [station.address, [station.postalCode, station.city].filter(Boolean).join(" "), countryName(station.country, locale)].filter(Boolean).join(", ");
   const osm = `https://www.openstreetmap.org/directions?to=${station.lat}%2C${station.lng}#map=16/${station.lat}/${station.lng}`;
   const geo = `geo:${station.lat},${station.lng}?q=${station.lat},${station.lng}(${encodeURIComponent(station.name)})`;
   const contact = (station.contactInfo ?? {}) as { phone?: string; email?: string; website?: string };
@@ -102,8 +104,9 @@ export default async function StationPage({ params }: { params: Promise<{ id: st
       <section>
         <h2 className="font-semibold mb-1">{t("station.connectors")}</h2>
         <p className="text-xs text-slate-500 mb-2">{t("station.live")}</p>
-        <LiveConnectors stationId={station.id} connectors={station.connectors} actions={actionable} maintenance={station.status === "MAINTENANCE"} locale={locale} s={s} />
-        {!driver && <p className="text-sm text-slate-600 mt-2"><Link href={`/signin?callbackUrl=/stations/${station.id}`} className="underline">{t("nav.signIn")}</Link> — {t("station.signInToAct")}</p>}
+        <LiveConnectors stationId={station.id} connectors={station.connectors} actions={actionable && (!user || !!driver)} maintenance={station.status === "MAINTENANCE"} locale={locale} s={s} />
+        {user && !driver && <p className="text-sm text-slate-600 mt-2" data-testid="not-driver">{t("driver.station.notDriver", { role: t(`role.${user.role}` as MessageKey) })}</p>}
+        {!user && <p className="text-sm text-slate-600 mt-2"><Link href={`/signin?callbackUrl=/stations/${station.id}`} className="underline">{t("nav.signIn")}</Link> — {t("station.signInToAct")}</p>}
       </section>
 
       <section className="grid gap-4 sm:grid-cols-2">
@@ -133,9 +136,9 @@ export default async function StationPage({ params }: { params: Promise<{ id: st
       <section id="reviews" className="flex flex-col gap-3" data-testid="reviews">
         <h2 className="font-semibold">{t("station.reviews")}</h2>
         {driver && (eligible
-          ? <ReviewForm key={mine?.updatedAt.toISOString() ?? "new"} stationId={station.id} existing={mine ? { rating: mine.rating, comment: mine.comment } : null} s={s} save={saveReviewAction} />
+          ? <ReviewForm stationId={station.id} existing={mine ? { rating: mine.rating, comment: mine.comment } : null} s={s} save={saveReviewAction} />
           : <p className="text-sm text-slate-600" data-testid="review-not-eligible">{t("station.review.notEligible")}</p>)}
-        <Reviews data={reviews} locale={locale} t={t} />
+        <Reviews data={reviews} locale={locale} t={t} timeZone={(await getTimeFormat()).viewerZone} />
       </section>
     </article>
   );

@@ -99,6 +99,4 @@ export const driverEn = {
   "driver.wallet.description": "Description",
   "driver.wallet.amount": "Amount",
   "driver.station.notDriver": "You are signed in as {role}. Booking, charging, favourites and reviews need a driver account.",
-  "driver.nav.sessions": "Sessions",
-  "driver.nav.notifications": "Notifications",
 } as const;

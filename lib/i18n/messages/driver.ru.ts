@@ -100,6 +100,4 @@ export const driverRu: Record<keyof typeof driverEn, string> = {
   "driver.wallet.description": "Описание",
   "driver.wallet.amount": "Сумма",
   "driver.station.notDriver": "Вы вошли как {role}. Бронировать, заряжаться, добавлять в избранное и оставлять отзывы можно только с аккаунтом водителя.",
-  "driver.nav.sessions": "Зарядки",
-  "driver.nav.notifications": "Уведомления",
 };

@@ -34,6 +34,8 @@ export const mapEn = {
   "map.view.label": "Show as",
   "map.view.map": "Map",
   "map.view.list": "List",
+  "map.zoomIn": "Zoom in",
+  "map.zoomOut": "Zoom out",
   "map.loading": "Loading stations…",
   "map.count.one": "1 station in this area.",
   "map.count.many": "{count} stations in this area.",

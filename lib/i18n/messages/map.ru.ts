@@ -35,6 +35,8 @@ export const mapRu: Record<keyof typeof mapEn, string> = {
   "map.view.label": "Показать как",
   "map.view.map": "Карта",
   "map.view.list": "Список",
+  "map.zoomIn": "Приблизить",
+  "map.zoomOut": "Отдалить",
   "map.loading": "Загружаем станции…",
   "map.count.one": "Станций в этой области: 1.",
   "map.count.many": "Станций в этой области: {count}.",

@@ -1,7 +1,6 @@
 // The driver's favourite stations: their own name for each, how often and
 // when they last charged there, live availability word, rename and remove.
 import Link from "next/link";
-import { AccountNav } from "@/components/driver/account-nav.tsx";
 import { FavoriteRowActions } from "@/components/driver/favorite-row.tsx";
 import { pickStrings } from "@/components/map/strings.ts";
 import { PageTitle } from "@/components/ui/stat.tsx";
@@ -9,8 +8,10 @@ import { removeFavoriteAction, saveFavoriteAction } from "@/app/stations/[id]/ac
 import { requirePermission } from "@/lib/auth/current-user.ts";
 import { db } from "@/lib/db/client.ts";
 import { listFavorites } from "@/lib/favorites/list-favorites.ts";
-import { formatDateTime } from "@/lib/format.ts";
+
+import { formatKw } from "@/lib/format.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
+import { getTimeFormat } from "@/lib/i18n/time-zone.ts";
 import type { MessageKey } from "@/lib/i18n/translate.ts";
 
 export const metadata = { title: "Favourites" };
@@ -19,11 +20,11 @@ export const dynamic = "force-dynamic";
 export default async function FavoritesPage() {
   const user = await requirePermission("driver:self", "/account/favorites");
   const { t, locale } = await getI18n();
+  const time = await getTimeFormat();
   const favorites = await listFavorites(db(), user.id);
   const s = pickStrings(t as (k: never) => string, ["driver.favorites.alias", "driver.favorites.rename", "station.favorite.remove", "driver.networkError"]);
   return (
     <div className="flex flex-col gap-4" data-testid="favorites-page">
-      <AccountNav current="/account/favorites" t={t} />
       <PageTitle>{t("driver.favorites.title")}</PageTitle>
       {favorites.length === 0 ? (
         <p className="text-slate-600">{t("driver.favorites.none")}</p>
@@ -40,10 +41,10 @@ export default async function FavoritesPage() {
                   {f.station.city && <span className="text-slate-600"> · {f.station.city}</span>}
                 </div>
                 <div className="text-sm text-right">
-                  <p>{t(`map.availability.${f.station.status === "MAINTENANCE" ? "OUT_OF_ORDER" : f.station.availability}` as MessageKey)} · {f.station.maxPowerKw.toLocaleString(locale)} kW</p>
+                  <p>{t(`map.availability.${f.station.status === "MAINTENANCE" ? "OUT_OF_ORDER" : f.station.availability}` as MessageKey)} · {formatKw(f.station.maxPowerKw, locale)}</p>
                   <p className="text-slate-600" data-testid="favorite-usage">
                     {f.usageCount === 0 ? t("driver.favorites.usesNone") : f.usageCount === 1 ? t("driver.favorites.usesOne") : t("driver.favorites.uses", { count: f.usageCount.toLocaleString(locale) })}
-                    {f.lastUsedAt && <>, {t("driver.favorites.lastUsed", { date: formatDateTime(f.lastUsedAt, locale, f.station.timeZone) })}</>}
+                    {f.lastUsedAt && <>, {t("driver.favorites.lastUsed", { date: time.when(f.lastUsedAt, f.station.timeZone) })}</>}
                   </p>
                 </div>
               </div>

@@ -1,13 +1,13 @@
 // The driver's charging sessions, newest first, a page at a time, with the
 // totals of completed sessions and a CSV download of everything.
 import Link from "next/link";
-import { AccountNav } from "@/components/driver/account-nav.tsx";
 import { energy } from "@/components/driver/units.ts";
 import { PageTitle } from "@/components/ui/stat.tsx";
 import { requirePermission } from "@/lib/auth/current-user.ts";
 import { db } from "@/lib/db/client.ts";
-import { formatDateTime, formatMoney } from "@/lib/format.ts";
+import { formatMoney } from "@/lib/format.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
+import { getTimeFormat } from "@/lib/i18n/time-zone.ts";
 import type { MessageKey } from "@/lib/i18n/translate.ts";
 import { chargingHistory } from "@/lib/stations/charging-history.ts";
 
@@ -17,10 +17,10 @@ export const dynamic = "force-dynamic";
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requirePermission("driver:self", "/account/history");
   const { t, locale } = await getI18n();
+  const time = await getTimeFormat();
   const h = await chargingHistory(db(), user.id, Number((await searchParams).page ?? 1));
   return (
     <div className="flex flex-col gap-4" data-testid="history-page">
-      <AccountNav current="/account/history" t={t} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <PageTitle>{t("driver.history.title")}</PageTitle>
         {h.total > 0 && <a href="/account/history/export" download className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" data-testid="history-csv">{t("driver.history.csv")}</a>}
@@ -35,7 +35,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
           <ul className="divide-y divide-slate-200 bg-white rounded-lg border border-slate-200" data-testid="history-list">
             {h.rows.map((s) => (
               <li key={s.id} className="p-3 grid grid-cols-2 sm:grid-cols-5 gap-x-3 gap-y-1 text-sm" data-testid="history-row">
-                <span className="sm:col-span-1 text-slate-600"><span className="sr-only">{t("driver.history.date")}: </span>{formatDateTime(s.startedAt ?? s.createdAt, locale, s.station.timeZone)}</span>
+                <span className="sm:col-span-1 text-slate-600"><span className="sr-only">{t("driver.history.date")}: </span>{time.when(s.startedAt ?? s.createdAt, s.station.timeZone)}</span>
                 <Link href={`/stations/${s.station.id}`} className="sm:col-span-1 font-medium underline"><span className="sr-only">{t("driver.history.station")}: </span>{s.station.name}</Link>
                 <span><span className="sr-only">{t("driver.history.energy")}: </span>{s.energyWh != null ? energy(s.energyWh, locale) : "—"}</span>
                 <span><span className="sr-only">{t("driver.history.cost")}: </span>{s.costMinor != null ? formatMoney(s.costMinor, s.currency, locale) : "—"}</span>

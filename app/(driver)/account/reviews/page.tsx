@@ -1,6 +1,5 @@
 // The driver's reviews (editable in place) and the stations they may still review.
 import Link from "next/link";
-import { AccountNav } from "@/components/driver/account-nav.tsx";
 import { pickStrings } from "@/components/map/strings.ts";
 import { ReviewForm } from "@/components/station/review-form.tsx";
 import { PageTitle } from "@/components/ui/stat.tsx";
@@ -22,7 +21,6 @@ export default async function ReviewsPage() {
   const s = pickStrings(t as (k: never) => string, Object.keys(mapEn).filter((k) => k.startsWith("station.review")).concat("station.working", "station.networkError"));
   return (
     <div className="flex flex-col gap-4" data-testid="reviews-page">
-      <AccountNav current="/account/reviews" t={t} />
       <PageTitle>{t("driver.reviews.title")}</PageTitle>
       {awaiting.length > 0 && (
         <section className="bg-brand-50 rounded-lg p-4">

@@ -1,7 +1,6 @@
 // Seed 004 user settings: language (applies at once), currency, notification
 // preferences per type and channel, and the saved default map filters.
 import Link from "next/link";
-import { AccountNav } from "@/components/driver/account-nav.tsx";
 import { ClearFiltersButton } from "@/components/driver/clear-filters-button.tsx";
 import { SettingsForm } from "@/components/driver/settings-form.tsx";
 import { pickStrings } from "@/components/map/strings.ts";
@@ -27,7 +26,7 @@ function describeFilters(f: TMapFilters, t: Translate, locale: string): string[]
   if (f.availableNow) out.push(t("driver.settings.filter.availableNow"));
   if (f.openNow) out.push(t("driver.settings.filter.openNow"));
   if (f.maxPricePerKwhMinor !== undefined) out.push(t("driver.settings.filter.maxPrice", { price: formatMoney(f.maxPricePerKwhMinor, f.currency ?? "EUR", locale) }));
-  if (f.amenities.length) out.push(t("driver.settings.filter.amenities", { value: f.amenities.join(", ") }));
+  if (f.amenities.length) out.push(t("driver.settings.filter.amenities", { value: f.amenities.map((a) => { const k = `map.amenity.${a}` as MessageKey; return t(k) === k ? a : t(k); }).join(", ") }));
   if (f.operators.length) out.push(t("driver.settings.filter.operators", { count: f.operators.length }));
   if (f.q) out.push(t("driver.settings.filter.q", { value: f.q }));
   return out;
@@ -41,7 +40,6 @@ export default async function SettingsPage() {
   return (
     <div className="flex flex-col gap-6 max-w-3xl" data-testid="settings-page">
       <div>
-        <AccountNav current="/account/settings" t={t} />
         <PageTitle testId="settings-title">{t("driver.settings.title")}</PageTitle>
       </div>
       <SettingsForm

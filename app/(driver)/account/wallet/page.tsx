@@ -5,8 +5,10 @@ import { pickPrefix } from "@/components/payments/strings.ts";
 import { PageTitle, Stat } from "@/components/ui/stat.tsx";
 import { requirePermission } from "@/lib/auth/current-user.ts";
 import { db } from "@/lib/db/client.ts";
-import { formatDateTime, formatMoney } from "@/lib/format.ts";
+import { formatMoney } from "@/lib/format.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
+import { ledgerDescription } from "@/lib/i18n/labels.ts";
+import { getTimeFormat } from "@/lib/i18n/time-zone.ts";
 import { ensureWallet, isDemoPayments, openBalances, walletHistory } from "@/lib/payments/index.ts";
 import { settleBalanceAction, topUpAction } from "./actions.ts";
 
@@ -15,7 +17,7 @@ export const metadata = { title: "Wallet" };
 
 export default async function WalletPage() {
   const user = await requirePermission("driver:self", "/account/wallet");
-  const { t, locale } = await getI18n();
+  const [{ t, locale }, time] = await Promise.all([getI18n(), getTimeFormat()]);
   await ensureWallet(db(), user.id);
   const { wallet, entries } = await walletHistory(db(), user.id, 100);
   const cur = wallet!.currency;
@@ -29,7 +31,7 @@ export default async function WalletPage() {
         <section className="flex flex-col gap-2 rounded-lg border border-red-300 bg-red-50 p-3" data-testid="unpaid-balance">
           <h2 className="font-semibold text-red-900">{t("wallet.unpaidTitle")}</h2>
           <p className="text-sm text-red-900">
-            {t("wallet.unpaidText", { amount: formatMoney(unpaid.amountMinor, unpaid.currency, locale), station: unpaid.session.station.name, date: unpaid.session.endedAt ? formatDateTime(unpaid.session.endedAt, locale) : "—", reason: unpaid.reason })}
+            {t("wallet.unpaidText", { amount: formatMoney(unpaid.amountMinor, unpaid.currency, locale), station: unpaid.session.station.name, date: unpaid.session.endedAt ? time.when(unpaid.session.endedAt) : "—", reason: unpaid.reason })}
           </p>
           <PayForm action={settleBalanceAction} hidden={{ balanceId: unpaid.id }} submitLabel={t("wallet.unpaidSubmit", { amount: formatMoney(unpaid.amountMinor, unpaid.currency, locale) })} workingLabel={t("pay.working")} testId="settle-form">
             <CardFields demo={isDemoPayments()} s={pickPrefix(t, "pay.")} walletLabel={wallet!.balanceMinor >= unpaid.amountMinor ? t("wallet.title") : undefined} />
@@ -49,14 +51,30 @@ export default async function WalletPage() {
       <section>
         <h2 className="font-semibold mb-2">{t("wallet.ledger")}</h2>
         {entries.length === 0 ? <p className="text-slate-600">{t("wallet.none")}</p> : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm bg-white border border-slate-200 rounded-lg" data-testid="wallet-ledger">
-              <thead><tr className="text-left text-slate-500"><th className="p-2"></th><th className="p-2"></th><th className="p-2 text-right"></th><th className="p-2 text-right">{t("wallet.before")}</th><th className="p-2 text-right">{t("wallet.after")}</th></tr></thead>
+          <>
+            {/* Phones: one card per entry, every value labelled. */}
+            <ul className="sm:hidden flex flex-col gap-2" data-testid="wallet-ledger-cards">
+              {entries.map((e) => (
+                <li key={e.id} className="bg-white border border-slate-200 rounded-lg p-3 text-sm" data-testid="ledger-entry">
+                  <div className="flex justify-between gap-2">
+                    <span className="font-medium">{ledgerDescription(e.description, locale)}</span>
+                    <span className={`tabular-nums whitespace-nowrap ${e.type === "DEBIT" ? "text-red-700" : "text-brand-700"}`}>{e.type === "DEBIT" ? "−" : "+"}{formatMoney(e.amountMinor, cur, locale)}</span>
+                  </div>
+                  <p className="text-slate-600">{time.when(e.createdAt)}</p>
+                  <dl className="flex gap-4 text-slate-600">
+                    <div className="flex gap-1"><dt>{t("wallet.before")}:</dt><dd className="tabular-nums">{formatMoney(e.balanceBeforeMinor, cur, locale)}</dd></div>
+                    <div className="flex gap-1"><dt>{t("wallet.after")}:</dt><dd className="tabular-nums">{formatMoney(e.balanceAfterMinor, cur, locale)}</dd></div>
+                  </dl>
+                </li>
+              ))}
+            </ul>
+            <table className="hidden sm:table w-full text-sm bg-white border border-slate-200 rounded-lg" data-testid="wallet-ledger">
+              <thead><tr className="text-left text-slate-500"><th scope="col" className="p-2">{t("driver.wallet.date")}</th><th scope="col" className="p-2">{t("driver.wallet.description")}</th><th scope="col" className="p-2 text-right">{t("driver.wallet.amount")}</th><th scope="col" className="p-2 text-right">{t("wallet.before")}</th><th scope="col" className="p-2 text-right">{t("wallet.after")}</th></tr></thead>
               <tbody>
                 {entries.map((e) => (
                   <tr key={e.id} className="border-t border-slate-100">
-                    <td className="p-2 whitespace-nowrap">{formatDateTime(e.createdAt, locale)}</td>
-                    <td className="p-2">{e.description}</td>
+                    <td className="p-2 whitespace-nowrap">{time.when(e.createdAt)}</td>
+                    <td className="p-2">{ledgerDescription(e.description, locale)}</td>
                     <td className={`p-2 text-right tabular-nums ${e.type === "DEBIT" ? "text-red-700" : "text-brand-700"}`}>{e.type === "DEBIT" ? "−" : "+"}{formatMoney(e.amountMinor, cur, locale)}</td>
                     <td className="p-2 text-right tabular-nums">{formatMoney(e.balanceBeforeMinor, cur, locale)}</td>
                     <td className="p-2 text-right tabular-nums">{formatMoney(e.balanceAfterMinor, cur, locale)}</td>
@@ -64,7 +82,7 @@ export default async function WalletPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </>
         )}
       </section>
     </div>

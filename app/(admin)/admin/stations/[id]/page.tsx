@@ -8,7 +8,7 @@ import { PageTitle } from "@/components/ui/stat.tsx";
 import { getStationDetail } from "@/lib/admin/stations.ts";
 import { requirePermission } from "@/lib/auth/current-user.ts";
 import { db } from "@/lib/db/client.ts";
-import { formatDateTime } from "@/lib/format.ts";
+import { formatDateTime, formatKw } from "@/lib/format.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
 import { headers } from "next/headers";
 import { chargerUrlBase } from "@/lib/owner/charger.ts";
@@ -77,7 +77,7 @@ export default async function StationPage({ params }: { params: Promise<{ id: st
             <tr key={c.id} data-testid="connector-row">
               <Td>{c.connectorId}</Td>
               <Td>{c.type} · {c.powerType}</Td>
-              <Td>{c.maxPowerKw} kW</Td>
+              <Td>{formatKw(c.maxPowerKw, locale)}</Td>
               <Td>{c.status}{c.errorCode && c.errorCode !== "NoError" ? ` (${c.errorCode})` : ""}{c.removed ? ` · ${t("admin.stations.removed")}` : ""}</Td>
               <Td>{when(c.statusUpdatedAt)}</Td>
             </tr>
