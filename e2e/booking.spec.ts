@@ -130,3 +130,72 @@ test("@mobile an unpaid balance (cost above the hold not collected) shows on the
   const paid = await testDb().payment.findMany({ where: { sessionId: session.id, status: "CAPTURED" } });
   expect(paid.reduce((sum, p) => sum + p.capturedMinor, 0)).toBe(400);
 });
+
+test("@mobile pay form: a malformed card and a bad top-up amount are marked on the fields with the reason; nothing is charged", async ({ page }) => {
+  const { email, user } = await driver();
+  const s = await station();
+  await signIn(page, email, PASSWORD);
+  await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
+  await page.goto(`/stations/${s.id}/book?connector=${s.connectors[0]!.id}`);
+  await page.getByLabel(/card number/i).fill("1234");
+  await page.getByLabel(/expiry/i).fill("13/99");
+  await page.getByLabel(/^cvc$/i).fill("1");
+  await page.getByRole("button", { name: "Book and pay" }).click();
+  await expect(page.getByTestId("form-error")).toHaveText("Please correct the highlighted fields.");
+  for (const [label, reason] of [[/card number/i, "This card number is not valid: check the digits."], [/expiry/i, "The expiry date must be MM/YY with a month from 01 to 12."], [/^cvc$/i, "The CVC is 3 or 4 digits."]] as const) {
+    const input = page.getByLabel(label);
+    await expect(input).toHaveAttribute("aria-invalid", "true");
+    await expect(input).toHaveAccessibleDescription(reason);
+    await expect(input).toHaveClass(/border-red-600/);
+  }
+  // Fixing one field clears its mark on the next try; the others keep theirs.
+  await page.getByLabel(/card number/i).fill("4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Book and pay" }).click();
+  await expect(page.getByLabel(/card number/i)).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel(/^cvc$/i)).toHaveAttribute("aria-invalid", "true");
+  expect(await testDb().booking.count({ where: { userId: user.id } })).toBe(0);
+  expect(await testDb().payment.count({ where: { userId: user.id } })).toBe(0);
+
+  await page.goto("/account/wallet");
+  await page.getByLabel(/amount/i).fill("abc");
+  await fillCard(page, "4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Top up by card" }).click();
+  await expect(page.getByTestId("field-error-amount")).toHaveText("Enter an amount such as 20 or 20.50.");
+  await expect(page.getByLabel(/amount/i)).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByTestId("wallet-balance")).toContainText("€0.00");
+});
+
+test("@mobile bookings list: upcoming first (soonest first) with the amount held, then past ones with what was charged", async ({ page }) => {
+  const { email, user } = await driver();
+  const s = await station();
+  const card = { number: "4242424242424242", expMonth: 12, expYear: 2034, cvc: "123" };
+  const at = (h: number) => ({ stationId: s.id, connectorId: s.connectors[0]!.id, startsAt: new Date(Date.now() + h * 3_600_000), durationMinutes: 60 });
+  const later = await createBooking(testDb(), user, at(30), card);
+  const gone = await createBooking(testDb(), user, at(0.5), card);
+  await cancelBooking(testDb(), user, gone.id); // late: €2.00 kept
+  const soon = await createBooking(testDb(), user, at(5), card);
+  await signIn(page, email, PASSWORD);
+  await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
+  await page.goto("/bookings");
+  const items = page.getByTestId("booking-item");
+  await expect(items).toHaveCount(3);
+  expect(await items.evaluateAll((els) => els.map((e) => e.getAttribute("data-booking-id")))).toEqual([soon.id, later.id, gone.id]);
+  await expect(page.getByTestId("bookings-upcoming").getByTestId("booking-amount").first()).toHaveText("Held: €7.00");
+  await expect(page.getByTestId("bookings-past").getByTestId("booking-amount")).toContainText("Charged: €2.00");
+});
+
+test("@mobile booking 'now' a connector that is finishing is refused before paying, with the reason", async ({ page }) => {
+  const { email, user } = await driver();
+  const s = await testDb().station.create({
+    data: { name: `Busy e2e ${randomUUID().slice(0, 6)}`, lat: 52.5, lng: 13.4, pricePerKwhMinor: 40, ocppIdentity: `E2E-BUSY-${randomUUID().slice(0, 6)}`, isOnline: true,
+      connectors: { create: [{ connectorId: 1, type: "TYPE2", maxPowerKw: 11, status: "FINISHING" }] } },
+    include: { connectors: true },
+  });
+  await signIn(page, email, PASSWORD);
+  await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
+  await page.goto(`/stations/${s.id}/book?connector=${s.connectors[0]!.id}`);
+  await fillCard(page, "4242 4242 4242 4242");
+  await page.getByRole("button", { name: "Book and pay" }).click(); // "Now" is the first start offered
+  await expect(page.getByTestId("form-error")).toContainText("finishing right now, so it cannot be booked from now");
+  expect(await testDb().payment.count({ where: { userId: user.id } })).toBe(0);
+});

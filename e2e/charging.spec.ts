@@ -39,6 +39,7 @@ async function chargerStation() {
   const sim = new SimulatedCharger({ url: OCPP_URL, identity, password: CHARGER_PASSWORD, meterIntervalMs: 1000, powerW: 50_000 });
   await sim.connect();
   await expect.poll(async () => (await testDb().station.findUniqueOrThrow({ where: { id: station.id } })).isOnline, { timeout: 15_000 }).toBe(true);
+  await expect.poll(async () => (await testDb().connector.findFirstOrThrow({ where: { stationId: station.id } })).status, { timeout: 15_000 }).toBe("AVAILABLE");
   return { station, sim, connectorId: station.connectors[0]!.id };
 }
 
@@ -86,7 +87,15 @@ test.describe("booking and charging from the browser", () => {
       // Start charging from the booking.
       await page.getByTestId("booking-charge").first().click();
       await expect(page.getByTestId("charge-booking")).toBeVisible();
+      // "How much" is checked as typed, with the server's bounds; a bad value says why and shows no estimate.
+      for (const [value, reason] of [["", "Enter how much to charge."], ["0", "Enter a number greater than 0."], ["-5", "Enter a number greater than 0."], ["99999999", "At most 500 kWh"]] as const) {
+        await page.getByLabel("How much").fill(value);
+        await expect(page.getByTestId("field-error-targetValue")).toContainText(reason);
+        await expect(page.getByLabel("How much")).toHaveAttribute("aria-invalid", "true");
+        await expect(page.getByTestId("estimate")).toHaveCount(0);
+      }
       await page.getByLabel("How much").fill("5");
+      await expect(page.getByTestId("field-error-targetValue")).toHaveCount(0);
       await expect(page.getByTestId("estimate")).toContainText("5 kWh");
       await fillCard(page, "4242 4242 4242 4242");
       sim.once("transactionStarted", () => { startWh = sim.connectors.get(1)!.transaction!.meterStartWh; });
@@ -107,6 +116,7 @@ test.describe("booking and charging from the browser", () => {
       await page.getByTestId("stop-charging").click();
       await expect(page.getByTestId("session-status")).toHaveAttribute("data-status", "COMPLETED", { timeout: 30_000 });
       await expect(page.getByTestId("session-receipt")).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByTestId("session-captured")).toContainText("Charged to visa •••• 4242");
       expect(stop).not.toBeNull();
       const metered = stop!.meterStopWh - startWh;
       expect(metered).toBeGreaterThan(0);
@@ -117,7 +127,10 @@ test.describe("booking and charging from the browser", () => {
       await expect(page.getByTestId("receipt-total")).toHaveAttribute("data-minor", String(expected));
       await expect(page.getByTestId("receipt-total")).toHaveText(`€${(expected / 100).toFixed(2)}`);
       // The page formats like formatKwh (decimal rounding: 45 Wh is "0.05", where toFixed(2) of 0.045 gives "0.04").
-      await expect(page.getByTestId("receipt-energy")).toContainText(formatKwh(metered, "en"));
+      // Receipts show kWh to 3 decimals, in the metered energy and the line alike.
+      await expect(page.getByTestId("receipt-energy")).toContainText(formatKwh(metered, "en", 3));
+      await expect(page.getByTestId("receipt-line-detail").first()).toContainText(`${formatKwh(metered, "en", 3)} ×`);
+      if ((page.viewportSize()?.width ?? 1000) < 640) await expect(page.getByTestId("receipt-line-vat").first()).toContainText("VAT 19%");
       await expect(page.getByTestId("receipt-payment")).toContainText("4242");
       await expect(page.getByTestId("receipt-payment")).toContainText(`charged €${(expected / 100).toFixed(2)}`);
 
@@ -157,5 +170,22 @@ test.describe("booking and charging from the browser", () => {
     } finally {
       await sim.close();
     }
+  });
+
+  test("@mobile an offline charger: its connectors read Unknown, and the charge page explains and links back to the station and to booking", async ({ page }) => {
+    test.setTimeout(90_000);
+    const email = await driver();
+    const { station, sim, connectorId } = await chargerStation();
+    await sim.close();
+    await expect.poll(async () => (await testDb().station.findUniqueOrThrow({ where: { id: station.id } })).isOnline, { timeout: 15_000 }).toBe(false);
+    await signIn(page, email, DRIVER_PASSWORD);
+    await page.waitForURL((u) => !u.pathname.startsWith("/signin"));
+    await page.goto(`/stations/${station.id}/charge?connector=${connectorId}`);
+    await expect(page.getByTestId("charge-problem")).toContainText("The charger is offline.");
+    await expect(page.getByTestId("charge-problem")).toContainText("cannot be started while the charger is disconnected");
+    await expect(page.getByTestId("charge-book-instead")).toHaveAttribute("href", `/stations/${station.id}/book?connector=${connectorId}`);
+    await page.getByTestId("charge-back").click();
+    await expect(page).toHaveURL(new RegExp(`/stations/${station.id}$`));
+    await expect(page.getByTestId("connector-status").first()).toHaveAttribute("data-status", "UNKNOWN");
   });
 });
