@@ -24,7 +24,11 @@ function slices(tz: string, list: TSlice[], ownerId: string | null, perDay = fal
   const days = perDay
     ? sql`SELECT b.station_id, d::date AS first_day, d::date AS last_day FROM (${base}) b, generate_series(b.first_day::timestamp, b.last_day::timestamp, interval '1 day') d`
     : base;
-  return sql`sl AS (SELECT y.station_id, y.first_day, y.last_day, (y.first_day::timestamp AT TIME ZONE ${tz}) AS lo, ((y.last_day + 1)::timestamp AT TIME ZONE ${tz}) AS hi FROM (${days}) y)`;
+  // Materialised with plain bound columns, so "started_at >= sl.lo" can be an
+  // index condition of a per-slice index scan (an inlined expression was only
+  // applied as a filter after reading the station's every session).
+  return sql`sl AS MATERIALIZED (SELECT y.station_id, y.first_day, y.last_day, z.lo, z.hi, z.lo - ${`${LOOKBACK_DAYS} days`}::interval AS lo_back
+    FROM (${days}) y CROSS JOIN LATERAL (SELECT (y.first_day::timestamp AT TIME ZONE ${tz}) AS lo, ((y.last_day + 1)::timestamp AT TIME ZONE ${tz}) AS hi) z)`;
 }
 const localDay = (col: Prisma.Sql, tz: string) => sql`(${col} AT TIME ZONE ${tz})::date`;
 
@@ -147,7 +151,7 @@ export function occupiedBySlice(tz: string, list: TSlice[], ownerId: string | nu
       SELECT sl.station_id, sl.first_day, sl.last_day, s.connector_number,
         range_agg(tstzrange(greatest(s.started_at, sl.lo), least(${stop}, sl.hi))) AS r
       FROM sl JOIN charging_sessions s ON s.station_id = sl.station_id
-        AND s.started_at < least(sl.hi, ${now}::timestamptz) AND s.started_at >= sl.lo - ${`${LOOKBACK_DAYS} days`}::interval
+        AND s.started_at < sl.hi AND s.started_at < ${now}::timestamptz AND s.started_at >= sl.lo_back
       WHERE s.status IN ('ACTIVE', 'COMPLETED', 'FAILED') AND sl.lo < ${now}::timestamptz AND ${stop} > sl.lo AND ${stop} > s.started_at
       GROUP BY 1, 2, 3, 4),
     spans AS (${spans})

@@ -15,13 +15,27 @@ export type TFigureOptions = { live?: boolean; moneyOnly?: boolean };
 const toNumbers = (rows: Record<string, unknown>[]): TFigureRow[] =>
   rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])) as TFigureRow);
 
+/** Up to this many station-days computed live, the slices are read through the
+ *  (station, start) indexes. The planner cannot estimate "started_at between
+ *  this slice's bounds" and, for a few one-day slices (today, days a refund
+ *  invalidated), picks a hash join over every session of the table: 2.4 s
+ *  instead of 20 ms for 1,000 one-day slices among 1.6 M sessions. Larger
+ *  live work (an empty roll-up) keeps the planner's choice: one scan wins there. */
+const INDEX_PATH_MAX_STATION_DAYS = 20_000;
+const dayCount = (s: TSlice) => (Date.parse(s.last) - Date.parse(s.first)) / 86_400_000 + 1;
+
 export async function periodFigures(db: Db, scope: TScope, stationIds: string[], p: TPeriod, now: Date, o: TFigureOptions = {}): Promise<TFigureRow[]> {
   const { rows, slices } = o.live
     ? { rows: [], slices: stationIds.map((id): TSlice => ({ stationId: id, first: p.from, last: p.to })) }
     : await readRollup(db, scope, stationIds, p, now, o.moneyOnly);
   if (!slices.length) return rows;
   const tz = p.timeZone;
-  const q = (query: Prisma.Sql) => db.$queryRaw<Record<string, unknown>[]>(query).then(toNumbers);
+  const few = slices.reduce((n, s) => n + dayCount(s), 0) <= INDEX_PATH_MAX_STATION_DAYS;
+  const q = (query: Prisma.Sql) =>
+    (few
+      ? db.$transaction([db.$executeRaw`SET LOCAL enable_hashjoin = off`, db.$executeRaw`SET LOCAL enable_mergejoin = off`, db.$queryRaw<Record<string, unknown>[]>(query)]).then((r) => r[2])
+      : db.$queryRaw<Record<string, unknown>[]>(query)
+    ).then(toNumbers);
   const live = await Promise.all([
     q(rollup(moneyByDay(tz, slices, scope.ownerId), MONEY_MEASURES, true)),
     q(rollup(refundsByDay(tz, slices, scope.ownerId), REFUND_MEASURES, true)),
