@@ -187,5 +187,17 @@ test.describe("booking and charging from the browser", () => {
     await page.getByTestId("charge-back").click();
     await expect(page).toHaveURL(new RegExp(`/stations/${station.id}$`));
     await expect(page.getByTestId("connector-status").first()).toHaveAttribute("data-status", "UNKNOWN");
+    // The station page offers no start while the charger is away...
+    await expect(page.getByRole("link", { name: "Start charging" })).toHaveCount(0);
+    await expect(page.getByTestId("charger-offline").first()).toBeVisible();
+    // ...and offers it again, without a reload, once the charger is back and reports its connector.
+    const back = new SimulatedCharger({ url: OCPP_URL, identity: station.ocppIdentity!, password: CHARGER_PASSWORD, meterIntervalMs: 1000, powerW: 50_000 });
+    try {
+      await back.connect();
+      await expect(page.getByTestId("connector-status").first()).toHaveAttribute("data-status", "AVAILABLE", { timeout: 15_000 });
+      await expect(page.getByRole("link", { name: "Start charging" })).toBeVisible();
+    } finally {
+      await back.close();
+    }
   });
 });

@@ -104,8 +104,11 @@ function Markers(props: Pick<TProps, "items" | "locale" | "s">) {
                   {availabilityWord(item.availability)} · {formatKw(item.maxPowerKw, locale)}
                 </span>
                 {item.plugTypes.length > 0 && <span>{item.plugTypes.map((p) => s[`map.connector.${p}`] ?? p).join(", ")}</span>}
-                {item.pricePerKwhMinor != null && (
-                  <span>{fill(s["map.pricePerKwh"], { price: formatMoney(item.pricePerKwhMinor, item.currency, locale) })}</span>
+                {(item.pricePerKwhMinor != null || item.pricePerHourMinor != null) && (
+                  <span>{[
+                    item.pricePerKwhMinor != null && fill(s["map.pricePerKwh"], { price: formatMoney(item.pricePerKwhMinor, item.currency, locale) }),
+                    item.pricePerHourMinor != null && fill(s["map.pricePerHour"], { price: formatMoney(item.pricePerHourMinor, item.currency, locale) }),
+                  ].filter(Boolean).join(" · ")}</span>
                 )}
                 {item.operatorName && <span className="text-slate-600">{item.operatorName}</span>}
                 <a href={`/stations/${item.id}`} className="mt-1 font-medium text-brand-700 underline">{s["map.openStation"]}</a>

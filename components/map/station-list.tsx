@@ -37,6 +37,7 @@ export function StationList(props: {
                 {" · "}{formatKw(item.maxPowerKw, locale)}
                 {item.plugTypes.length > 0 && <> · {item.plugTypes.map((p) => s[`map.connector.${p}`] ?? p).join(", ")}</>}
                 {item.pricePerKwhMinor != null && <> · {fill(s["map.pricePerKwh"], { price: formatMoney(item.pricePerKwhMinor, item.currency, locale) })}</>}
+                {item.pricePerHourMinor != null && <> · {fill(s["map.pricePerHour"], { price: formatMoney(item.pricePerHourMinor, item.currency, locale) })}</>}
               </p>
               {item.operatorName && <p className="text-xs text-slate-500">{item.operatorName}</p>}
             </div>

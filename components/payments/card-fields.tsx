@@ -42,8 +42,8 @@ export function CardFields(props: {
         <p data-testid="demo-payments" className="rounded-md bg-amber-50 border border-amber-300 text-amber-900 px-3 py-2 text-sm font-medium">{s["pay.demo"]}</p>
       )}
       <div className="flex flex-wrap gap-4 text-sm">
-        <label className="flex items-center gap-2"><input type="radio" name="payWith" value="card" defaultChecked /> {s["pay.card"]}</label>
-        {props.walletLabel && <label className="flex items-center gap-2"><input type="radio" name="payWith" value="wallet" /> {props.walletLabel}</label>}
+        <label className="flex items-center gap-2 min-h-11 pr-2"><input type="radio" name="payWith" value="card" defaultChecked className="h-5 w-5" /> {s["pay.card"]}</label>
+        {props.walletLabel && <label className="flex items-center gap-2 min-h-11 pr-2"><input type="radio" name="payWith" value="wallet" className="h-5 w-5" /> {props.walletLabel}</label>}
       </div>
       <div className="grid grid-cols-2 sm:grid-cols-4 gap-3 items-start">
         {field("cardNumber", { inputMode: "numeric", autoComplete: "cc-number", placeholder: "4242 4242 4242 4242" }, "col-span-2")}

@@ -2,6 +2,7 @@
 import { formatDateTime, formatKwh, formatMoney } from "@/lib/format.ts";
 import type { TReceipt } from "@/lib/receipts/receipt.ts";
 import { RECEIPT_KWH_DIGITS, receiptLineText } from "@/lib/receipts/line-text.ts";
+import { cardBrandName } from "@/lib/i18n/labels.ts";
 
 export function ReceiptView({ r, locale, s }: { r: TReceipt; locale: string; s: Record<string, string> }) {
   const money = (m: number) => formatMoney(m, r.currency, locale);
@@ -9,7 +10,7 @@ export function ReceiptView({ r, locale, s }: { r: TReceipt; locale: string; s: 
   const fill = (k: string, v: Record<string, string>) => s[k]!.replace(/\{(\w+)\}/g, (_, n: string) => v[n] ?? "");
   const p = r.payment;
   const lang = locale === "ru" ? "ru" : "en";
-  const method = !p ? "" : p.provider === "WALLET" ? s["receipt.pdfWallet"]! : `${p.brand ?? s["receipt.pdfCard"]}${p.last4 ? ` •••• ${p.last4}` : ""}${p.provider === "DEMO" ? ` ${s["receipt.pdfDemo"]}` : ""}`;
+  const method = !p ? "" : p.provider === "WALLET" ? s["receipt.pdfWallet"]! : `${p.brand ? cardBrandName(p.brand) : s["receipt.pdfCard"]}${p.last4 ? ` •••• ${p.last4}` : ""}${p.provider === "DEMO" ? ` ${s["receipt.pdfDemo"]}` : ""}`;
   return (
     <article className="flex flex-col gap-4 bg-white rounded-lg border border-slate-200 p-4 print:border-0" data-testid="receipt">
       {!r.final && <p className="text-amber-800 text-sm">{s["receipt.provisional"]}</p>}

@@ -14,18 +14,29 @@ const STATUS_COLOUR: Record<string, string> = {
   RESERVED: "bg-sky-100 text-sky-800", FAULTED: "bg-red-100 text-red-800", UNAVAILABLE: "bg-red-100 text-red-800",
 };
 
-export function LiveConnectors(props: { stationId: string; connectors: TConnector[]; actions: boolean; maintenance: boolean; locale: string; s: TStrings }) {
+export function LiveConnectors(props: {
+  stationId: string; connectors: TConnector[]; actions: boolean; maintenance: boolean; locale: string; s: TStrings;
+  /** null: no OCPP charger (nothing to be offline); else whether it is connected now. */
+  chargerOnline: boolean | null;
+}) {
   const { s } = props;
   const [status, setStatus] = useState<Record<number, string>>({});
+  const [online, setOnline] = useState(props.chargerOnline);
   useLiveEvents({ stations: [props.stationId] }, (e) => {
     if (e.type === "connector_status" && e.stationId === props.stationId && !props.maintenance) {
       setStatus((m) => ({ ...m, [e.connectorId]: e.status }));
     }
+    if (e.type === "station" && e.stationId === props.stationId && online !== null) {
+      setOnline(e.isOnline);
+      // A reconnecting charger reports its statuses again; until then they are not known.
+      if (!e.isOnline) setStatus({});
+    }
   });
+  const offline = online === false;
   return (
     <ul className="flex flex-col gap-2" data-testid="connectors">
       {props.connectors.map((c) => {
-        const st = status[c.connectorId] ?? c.status;
+        const st = offline ? "UNKNOWN" : (status[c.connectorId] ?? c.status);
         return (
           <li key={c.id} className="bg-white rounded-lg border border-slate-200 p-3 flex flex-col gap-2" data-testid="connector" data-connector={c.connectorId}>
             <div className="flex flex-wrap items-center justify-between gap-2">
@@ -44,7 +55,9 @@ export function LiveConnectors(props: { stationId: string; connectors: TConnecto
             {props.actions && (
               <div className="flex flex-wrap gap-2">
                 <a href={`/stations/${props.stationId}/book?connector=${c.id}`} className="rounded-md border border-brand-600 text-brand-700 px-3 py-2 font-medium">{s["station.book"]}</a>
-                <a href={`/stations/${props.stationId}/charge?connector=${c.id}`} className="rounded-md bg-brand-600 text-white px-3 py-2 font-medium">{s["station.charge"]}</a>
+                {offline
+                  ? <span className="text-sm text-slate-600 self-center" data-testid="charger-offline">{s["station.chargerOffline"]}</span>
+                  : <a href={`/stations/${props.stationId}/charge?connector=${c.id}`} className="rounded-md bg-brand-600 text-white px-3 py-2 font-medium">{s["station.charge"]}</a>}
               </div>
             )}
           </li>

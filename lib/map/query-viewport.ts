@@ -26,12 +26,13 @@ type StationRow = {
   max_power_kw: number;
   plug_types: ConnectorType[] | null;
   price_per_kwh_minor: number | null;
+  price_per_hour_minor: number | null;
   currency: string;
   operator_name: string | null;
 };
 
 export const STATION_COLUMNS = sql`s.id::text AS id, s.name, s.lat, s.lng, ${SHOWN_AVAILABILITY}::text AS availability,
-  s.max_power_kw, s.plug_types::text[] AS plug_types, s.price_per_kwh_minor, s.currency, o.name AS operator_name`;
+  s.max_power_kw, s.plug_types::text[] AS plug_types, s.price_per_kwh_minor, s.price_per_hour_minor, s.currency, o.name AS operator_name`;
 
 /** 6 decimals is 0.1 m: more digits only make a phone download more. */
 const deg = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -47,6 +48,8 @@ export function toStationItem(r: StationRow): TStationItem {
     maxPowerKw: r.max_power_kw,
     plugTypes: r.plug_types ?? [],
     pricePerKwhMinor: r.price_per_kwh_minor,
+    // Only when there is one: most stations price by energy alone, and phones pay for every byte.
+    ...(r.price_per_hour_minor ? { pricePerHourMinor: r.price_per_hour_minor } : {}),
     currency: r.currency,
     ...(r.operator_name ? { operatorName: r.operator_name } : {}),
   };

@@ -12,6 +12,8 @@ export type TStationItem = {
   maxPowerKw: number;
   plugTypes: ConnectorType[];
   pricePerKwhMinor: number | null;
+  /** Time price (per hour plugged in), when the station has one. */
+  pricePerHourMinor?: number;
   currency: string;
   operatorName?: string;
 };

@@ -29,7 +29,7 @@ let n = 0;
 async function station(opts: {
   name?: string; lat?: number; lng?: number; availability?: Availability; status?: StationStatus; publish?: boolean;
   connectors?: Conn[]; timeZone?: string; is24x7?: boolean; workingHours?: object | null; city?: string;
-  pricePerKwhMinor?: number; currency?: string; operatorId?: string;
+  pricePerKwhMinor?: number; pricePerHourMinor?: number; currency?: string; operatorId?: string;
 }) {
   const conns = opts.connectors ?? [{ type: "TYPE2", kw: 22, status: "AVAILABLE" }];
   const live = conns.filter((c) => !c.removed);
@@ -47,6 +47,7 @@ async function station(opts: {
       workingHours: opts.workingHours ?? undefined,
       city: opts.city,
       pricePerKwhMinor: opts.pricePerKwhMinor,
+      pricePerHourMinor: opts.pricePerHourMinor,
       currency: opts.currency ?? "EUR",
       operatorId: opts.operatorId,
       plugTypes: [...new Set(live.map((c) => c.type))],
@@ -240,6 +241,22 @@ describe("list view", () => {
       assert.deepEqual(ids(seen), ids(made));
       if (sort === "name") assert.deepEqual(seen.map((s) => s.name), made.map((s) => s.name));
       else for (let i = 1; i < seen.length; i++) assert.ok(seen[i - 1].distanceKm <= seen[i].distanceKm);
+    }
+  });
+});
+
+describe("prices on pins and list rows", () => {
+  test("a station's time price is shown beside its energy price, and left out where there is none", async () => {
+    const both = await station({ name: "Energy and time", pricePerKwhMinor: 45, pricePerHourMinor: 120, lat: 48.851, lng: 2.351 });
+    const energy = await station({ name: "Energy only", pricePerKwhMinor: 39, lat: 48.852, lng: 2.352 });
+    const query = q("bbox=2.34,48.84,2.36,48.86&zoom=16");
+    const pins = await queryViewport(t.db, query);
+    const list = await listViewport(t.db, query);
+    for (const items of [pins.items, list.items] as { id: string; pricePerKwhMinor?: number | null; pricePerHourMinor?: number }[][]) {
+      const a = items.find((i) => i.id === both.id)!;
+      const b = items.find((i) => i.id === energy.id)!;
+      assert.deepEqual([a.pricePerKwhMinor, a.pricePerHourMinor], [45, 120]);
+      assert.deepEqual([b.pricePerKwhMinor, "pricePerHourMinor" in b], [39, false]);
     }
   });
 });

@@ -46,7 +46,7 @@ export default async function OwnerHome() {
                     <td className={td} data-testid="station-status">{t(`owner.status.${s.status}` as MessageKey)}</td>
                     <td className={td}>{s.ocppIdentity ? <span data-testid="station-online">{s.isOnline ? t("common.online") : t("common.offline")}</span> : <span className="text-slate-500">{t("owner.home.noCharger")}</span>}</td>
                     <td className={td}>{[s.pricePerKwhMinor != null && `${formatMoney(s.pricePerKwhMinor, s.currency, locale)}/kWh`, s.pricePerHourMinor != null && `${formatMoney(s.pricePerHourMinor, s.currency, locale)}/h`].filter(Boolean).join(" · ") || "—"}</td>
-                    <td className={td}><Link className="underline" href={`/owner/stations/${s.id}`} data-testid="station-manage">{t("owner.home.edit")}</Link></td>
+                    <td className={td}><Link className="underline inline-flex items-center min-h-11 px-1" href={`/owner/stations/${s.id}`} data-testid="station-manage">{t("owner.home.edit")}</Link></td>
                   </tr>
                 ))}
               </tbody>

@@ -104,7 +104,8 @@ export default async function StationPage({ params }: { params: Promise<{ id: st
       <section>
         <h2 className="font-semibold mb-1">{t("station.connectors")}</h2>
         <p className="text-xs text-slate-500 mb-2">{t("station.live")}</p>
-        <LiveConnectors stationId={station.id} connectors={station.connectors} actions={actionable && (!user || !!driver)} maintenance={station.status === "MAINTENANCE"} locale={locale} s={s} />
+        <LiveConnectors stationId={station.id} connectors={station.connectors} actions={actionable && (!user || !!driver)} maintenance={station.status === "MAINTENANCE"} locale={locale} s={s}
+          chargerOnline={station.ocppIdentity ? station.isOnline : null} />
         {user && !driver && <p className="text-sm text-slate-600 mt-2" data-testid="not-driver">{t("driver.station.notDriver", { role: t(`role.${user.role}` as MessageKey) })}</p>}
         {!user && <p className="text-sm text-slate-600 mt-2"><Link href={`/signin?callbackUrl=/stations/${station.id}`} className="underline">{t("nav.signIn")}</Link> — {t("station.signInToAct")}</p>}
       </section>
