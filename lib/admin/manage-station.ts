@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { AppError, notFoundError } from "../errors/app-error.ts";
 import { notify } from "../notifications/notify.ts";
 import { hashPassword } from "../auth/password.ts";
-import { sendCommand } from "../ocpp/commands.ts";
+import { queueCommand, waitForCommand } from "../ocpp/commands.ts";
 import { newChargerPassword } from "../owner/charger.ts";
 import { auditFrom, type AdminActor, type Input } from "./actor.ts";
 
@@ -122,16 +122,18 @@ export async function adoptCharger(db: Db, actor: AdminActor, input: Input<z.inf
 async function pushPassword(db: Db, stationId: string, actor: AdminActor, password: string): Promise<"ACCEPTED" | "REJECTED" | "NO_ANSWER"> {
   let commandId: string | undefined;
   try {
-    const cmd = await sendCommand(db, {
+    const queued = await queueCommand(db, {
       stationId, action: "ChangeConfiguration", payload: { key: "AuthorizationKey", value: password },
       requestedById: actor.id, timeoutMs: 10_000,
     });
-    commandId = cmd.id;
+    commandId = queued.id;
+    const cmd = await waitForCommand(db, queued.id);
     const status = (cmd.response as { status?: string } | null)?.status;
     return cmd.status === "ANSWERED" ? (status === "Accepted" || status === "RebootRequired" ? "ACCEPTED" : "REJECTED") : "NO_ANSWER";
   } catch {
     return "NO_ANSWER";
   } finally {
+    // Redacted by the id known from the moment it was queued, whatever happened after.
     if (commandId) {
       await db.ocppCommand.update({ where: { id: commandId }, data: { payload: { key: "AuthorizationKey", value: "(redacted)" } } }).catch(() => undefined);
     }

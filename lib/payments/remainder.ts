@@ -16,8 +16,11 @@ import { processorFor } from "./processor.ts";
 import { capture, refund } from "./settle.ts";
 import type { TPaymentSource } from "./types.ts";
 import { debitWallet } from "./wallet.ts";
+import { payoutRouteFor } from "../owner/payouts/destination.ts";
 
 const SETTLED = ["CAPTURED", "PARTIALLY_REFUNDED", "REFUNDED"] as const;
+/** A PENDING remainder older than this belongs to a finaliser that died: retry it (same payment id, same idempotency key). */
+const PENDING_RETRY_AFTER_MS = 2 * 60_000;
 
 export type TRemainderResult =
   | { status: "COLLECTED"; payment: Payment }
@@ -33,60 +36,87 @@ export async function collectRemainder(
   input: { sessionId: string; holdPaymentId: string; amountMinor: number; description: string; platformFeeMinor?: number; destinationAccountId?: string },
 ): Promise<TRemainderResult> {
   if (!Number.isInteger(input.amountMinor) || input.amountMinor <= 0) throw new AppError("INVALID_INPUT", "The remainder must be a positive whole number of minor units.");
-  const outcome = await db.$transaction(
-    async (tx) => {
-      // The hold's row lock serialises two finalisers of the same session.
-      await tx.$queryRaw`SELECT id FROM payments WHERE id = ${input.holdPaymentId}::uuid FOR UPDATE`;
-      const hold = await tx.payment.findUniqueOrThrow({ where: { id: input.holdPaymentId } });
-      const done = await tx.payment.findFirst({ where: { sessionId: input.sessionId, purpose: "SESSION", id: { not: hold.id }, status: { in: [...SETTLED] } } });
-      const owed = await tx.outstandingBalance.findUnique({ where: { sessionId: input.sessionId } });
-      if (done || owed) return { status: "ALREADY_DONE" as const };
-      const links = { userId: hold.userId, purpose: "SESSION" as const, currency: hold.currency, sessionId: input.sessionId, platformFeeMinor: Math.min(input.platformFeeMinor ?? 0, input.amountMinor) };
+  // 1. Claim, in a short transaction: the wallet path completes here; the card
+  //    path commits a PENDING payment first, so a charge made by the processor
+  //    always has a row, and a retry reuses that row's id (the processor's
+  //    idempotency key) instead of charging the card a second time.
+  const claim = await db.$transaction(async (tx) => {
+    // The hold's row lock serialises two finalisers of the same session.
+    await tx.$queryRaw`SELECT id FROM payments WHERE id = ${input.holdPaymentId}::uuid FOR UPDATE`;
+    const hold = await tx.payment.findUniqueOrThrow({ where: { id: input.holdPaymentId } });
+    const done = await tx.payment.findFirst({ where: { sessionId: input.sessionId, purpose: "SESSION", id: { not: hold.id }, status: { in: [...SETTLED] } } });
+    const owed = await tx.outstandingBalance.findUnique({ where: { sessionId: input.sessionId } });
+    if (done || owed) return { kind: "done" as const };
+    const links = { userId: hold.userId, purpose: "SESSION" as const, currency: hold.currency, sessionId: input.sessionId, platformFeeMinor: Math.min(input.platformFeeMinor ?? 0, input.amountMinor) };
 
-      const wallet = await tx.wallet.findUnique({ where: { userId: hold.userId } });
-      const walletCovers = !!wallet && wallet.isActive && wallet.currency === hold.currency && wallet.balanceMinor >= input.amountMinor;
-      if (walletCovers) {
-        const payment = await tx.payment.create({
-          data: { ...links, provider: "WALLET", status: "CAPTURED", authorizedMinor: input.amountMinor, capturedMinor: input.amountMinor, processedAt: new Date(), gatewayResponse: { wallet: true, remainderOf: hold.id } },
-        });
-        await debitWallet(tx, { userId: hold.userId, amountMinor: input.amountMinor, currency: hold.currency, description: input.description, paymentId: payment.id });
-        return { status: "COLLECTED" as const, payment };
-      }
-
-      let reason = "Your wallet balance does not cover it.";
-      const methodRef = await methodRefOf(tx, hold);
-      if (hold.provider !== "WALLET" && methodRef) {
-        const processor = processorFor(hold.provider);
-        const payment = await tx.payment.create({ data: { ...links, provider: hold.provider, status: "PENDING", paymentMethodId: hold.paymentMethodId } });
-        const held = await processor
-          .hold({ paymentId: payment.id, amountMinor: input.amountMinor, currency: hold.currency, card: { externalMethodId: methodRef }, offSession: true, platformFeeMinor: links.platformFeeMinor, destinationAccountId: input.destinationAccountId })
-          .then(async (h) => (h.ok ? { ...h, capture: await processor.capture(h.externalId, input.amountMinor, payment.id) } : h))
-          // Unreachable processor: the driver owes it rather than the session losing it.
-          .catch((err: Error) => ({ ok: false as const, code: "processor_error", message: "The payment could not be processed.", externalId: undefined, response: { error: err.message } }));
-        if (held.ok) {
-          const response = held.capture;
-          const collected = await tx.payment.update({
-            where: { id: payment.id },
-            data: {
-              status: "CAPTURED", authorizedMinor: input.amountMinor, capturedMinor: input.amountMinor, externalId: held.externalId, processedAt: new Date(),
-              gatewayResponse: { card: (hold.gatewayResponse as { card?: unknown } | null)?.card ?? null, processor: held.response, capture: response, remainderOf: hold.id } as Prisma.InputJsonValue,
-            },
-          });
-          return { status: "COLLECTED" as const, payment: collected };
-        }
-        reason = held.message;
-        await tx.payment.update({
-          where: { id: payment.id },
-          data: { status: "FAILED", failureReason: held.message, processedAt: new Date(), ...(held.externalId && { externalId: held.externalId }), gatewayResponse: { processor: held.response ?? null, code: held.code, remainderOf: hold.id } as Prisma.InputJsonValue },
-        });
-      }
-      const balance = await tx.outstandingBalance.create({
-        data: { userId: hold.userId, sessionId: input.sessionId, amountMinor: input.amountMinor, currency: hold.currency, reason },
+    const wallet = await tx.wallet.findUnique({ where: { userId: hold.userId } });
+    const walletCovers = !!wallet && wallet.isActive && wallet.currency === hold.currency && wallet.balanceMinor >= input.amountMinor;
+    if (walletCovers) {
+      const payment = await tx.payment.create({
+        data: { ...links, provider: "WALLET", status: "CAPTURED", authorizedMinor: input.amountMinor, capturedMinor: input.amountMinor, processedAt: new Date(), gatewayResponse: { wallet: true, remainderOf: hold.id } },
       });
-      return { status: "OUTSTANDING" as const, balance };
-    },
-    { timeout: 30_000 },
-  );
+      await debitWallet(tx, { userId: hold.userId, amountMinor: input.amountMinor, currency: hold.currency, description: input.description, paymentId: payment.id });
+      return { kind: "collected" as const, payment };
+    }
+    const methodRef = await methodRefOf(tx, hold);
+    if (hold.provider === "WALLET" || !methodRef) return { kind: "owed" as const, hold, reason: "Your wallet balance does not cover it." };
+    const pending = await tx.payment.findFirst({ where: { sessionId: input.sessionId, purpose: "SESSION", id: { not: hold.id }, status: "PENDING" } });
+    // Another finaliser is charging right now; one that died left its row for a retry.
+    if (pending && Date.now() - pending.createdAt.getTime() < PENDING_RETRY_AFTER_MS) return { kind: "done" as const };
+    const payment = pending ?? await tx.payment.create({ data: { ...links, provider: hold.provider, status: "PENDING", paymentMethodId: hold.paymentMethodId, gatewayResponse: { remainderOf: hold.id } } });
+    return { kind: "charge" as const, hold, provider: hold.provider, payment, methodRef, platformFeeMinor: links.platformFeeMinor };
+  });
+  if (claim.kind === "done") return { status: "ALREADY_DONE" };
+  if (claim.kind === "collected") return { status: "COLLECTED", payment: claim.payment };
+
+  // 2. The off-session charge, outside any transaction (a slow processor cannot roll a charge's record back).
+  let reason = claim.kind === "owed" ? claim.reason : "";
+  const hold = claim.hold;
+  if (claim.kind === "charge") {
+    const processor = processorFor(claim.provider);
+    const { payment } = claim;
+    let heldId: string | undefined;
+    const charged = await processor
+      .hold({ paymentId: payment.id, amountMinor: input.amountMinor, currency: hold.currency, card: { externalMethodId: claim.methodRef }, offSession: true, platformFeeMinor: claim.platformFeeMinor, destinationAccountId: input.destinationAccountId })
+      .then(async (h) => {
+        if (!h.ok) return h;
+        heldId = h.externalId;
+        return { ...h, capture: await processor.capture(h.externalId, input.amountMinor, payment.id) };
+      })
+      .catch(async (err: Error) => {
+        // Held but not captured: let the authorisation go rather than leave it on the card.
+        if (heldId) await processor.cancel(heldId, payment.id).catch(() => undefined);
+        // Unreachable processor: the driver owes it rather than the session losing it.
+        return { ok: false as const, code: "processor_error", message: "The payment could not be processed.", externalId: heldId, response: { error: err.message } };
+      });
+    if (charged.ok) {
+      const collected = await db.payment.update({
+        where: { id: payment.id },
+        data: {
+          status: "CAPTURED", authorizedMinor: input.amountMinor, capturedMinor: input.amountMinor, externalId: charged.externalId, processedAt: new Date(),
+          gatewayResponse: { card: (hold.gatewayResponse as { card?: unknown } | null)?.card ?? null, processor: charged.response, capture: charged.capture, remainderOf: hold.id } as Prisma.InputJsonValue,
+        },
+      });
+      return { status: "COLLECTED", payment: collected };
+    }
+    reason = charged.message;
+    await db.payment.update({
+      where: { id: payment.id },
+      data: { status: "FAILED", failureReason: charged.message, processedAt: new Date(), ...(charged.externalId && { externalId: charged.externalId }), gatewayResponse: { processor: charged.response ?? null, code: charged.code, remainderOf: hold.id } as Prisma.InputJsonValue },
+    });
+  }
+
+  // 3. Not collected: the driver owes it (once per session).
+  const existing = await db.outstandingBalance.findUnique({ where: { sessionId: input.sessionId } });
+  if (existing) return { status: "ALREADY_DONE" };
+  const balance = await db.outstandingBalance.create({
+    data: { userId: hold.userId, sessionId: input.sessionId, amountMinor: input.amountMinor, currency: hold.currency, reason },
+  }).catch(async (err) => {
+    if ((err as { code?: string }).code === "P2002") return null; // another finaliser recorded it first
+    throw err;
+  });
+  if (!balance) return { status: "ALREADY_DONE" };
+  const outcome = { status: "OUTSTANDING" as const, balance };
   if (outcome.status === "OUTSTANDING") {
     const b = outcome.balance;
     // The template's message is "{reason}": the whole sentence, in the driver's language.
@@ -134,12 +164,15 @@ export async function assertNothingOutstanding(db: Db, userId: string): Promise<
 
 /** The driver pays an open balance now (card typed, saved card or wallet): captured at once. */
 export async function settleBalance(db: Db, user: { id: string }, balanceId: string, source: TPaymentSource): Promise<{ payment: Payment; balance: OutstandingBalance }> {
-  const b = await db.outstandingBalance.findFirst({ where: { id: balanceId, userId: user.id }, include: { session: { select: { station: { select: { name: true } } } } } });
+  const b = await db.outstandingBalance.findFirst({ where: { id: balanceId, userId: user.id }, include: { session: { select: { stationId: true, station: { select: { name: true } } } } } });
   if (!b) throw notFoundError("This unpaid balance");
   if (b.settledAt) throw new AppError("CONFLICT", "This balance is already paid.");
+  // The debt is part of the session's price: the owner's share and the platform fee follow it as they would have.
+  const route = await payoutRouteFor(db, b.session.stationId, b.amountMinor);
   const held = await authorize(db, {
     userId: user.id, purpose: "SESSION", amountMinor: b.amountMinor, currency: b.currency, card: source, sessionId: b.sessionId,
     description: `Unpaid charging at ${b.session.station.name}`,
+    platformFeeMinor: route.platformFeeMinor, destinationAccountId: route.destinationAccountId,
   });
   const payment = await capture(db, held.id, b.amountMinor);
   const claimed = await db.outstandingBalance.updateMany({ where: { id: b.id, settledAt: null }, data: { settledAt: new Date(), settledPaymentId: payment.id } });

@@ -47,7 +47,9 @@ test("an adopted charger gets a password, pushed as AuthorizationKey while conne
   assert.equal(await connects("CP-YARD-9", "guessed-password-123"), false);
   assert.equal(await connects("CP-YARD-9", adopted.password), true);
 
-  // Neither the command history nor the audit log keeps it.
+  // Neither the command history, the charger's stored configuration nor the audit log keeps it.
+  const key = await env.t.db.stationConfigurationKey.findUnique({ where: { stationId_key: { stationId: st.id, key: "AuthorizationKey" } } });
+  assert.equal(key?.value, "(set)");
   const cmd = await env.t.db.ocppCommand.findFirstOrThrow({ where: { stationId: st.id, action: "ChangeConfiguration" } });
   assert.doesNotMatch(JSON.stringify(cmd), new RegExp(adopted.password));
   const audit = await auditRows(env.t.db, "CHARGER_ADOPTED");

@@ -69,6 +69,10 @@ describe("a charger not (yet) accepted", () => {
     assert.deepEqual(s1.lastHeartbeatAt, booted.lastHeartbeatAt, "the refused heartbeat was not stored");
     assert.equal(await env.t.db.stationStatusLog.count({ where: { stationId: st.id } }), 0);
     assert.equal(await env.t.db.meterReading.count({ where: { stationId: st.id } }), 0);
+    // A transaction record (queued before the charger lost its acceptance) is still answered and kept.
+    const stop = await c.call("StopTransaction", { transactionId: 987654, meterStop: 4200, timestamp: iso(), reason: "Local" });
+    assert.ok(stop && typeof stop === "object", "StopTransaction answered normally");
+    assert.ok(await env.t.db.ocppIncident.count({ where: { stationId: st.id } }) >= 1, "the unknown transaction's stop is recorded for review");
 
     // The central system may ask a pending charger for a message: that one is taken.
     const trigger = await sendCommand(env.t.db, { stationId: st.id, action: "TriggerMessage", payload: { requestedMessage: "StatusNotification", connectorId: 1 } });

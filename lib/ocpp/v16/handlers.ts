@@ -155,14 +155,21 @@ export function attachV16Handlers(client: RpcLike, ctx: TV16Context): void {
       if (requested) triggered.set(requested, Date.now() + TRIGGERED_FOR_MS);
     }
   });
-  const refused = (action: string) => {
-    if (action === "BootNotification" || ctx.registration.status === "ACCEPTED") return false;
+  // Transaction records are never refused, whatever the charger's registration
+  // (e.g. a station suspended mid-session, reconnecting with its queued
+  // StopTransaction): refusing them would lose a session's energy and money,
+  // as the charger gives up after its retries. They are recorded and reviewed.
+  const isTransactionRecord = (action: string, params: unknown) =>
+    action === "StartTransaction" || action === "StopTransaction" ||
+    (action === "MeterValues" && (params as { transactionId?: unknown } | null)?.transactionId !== undefined);
+  const refused = (action: string, params: unknown) => {
+    if (action === "BootNotification" || ctx.registration.status === "ACCEPTED" || isTransactionRecord(action, params)) return false;
     const until = triggered.get(action);
     return !(until && until > Date.now());
   };
   for (const [action, handler] of Object.entries(v16Handlers(ctx))) {
     client.handle(action, async ({ params }) => {
-      if (refused(action)) {
+      if (refused(action, params)) {
         throw createRPCError("SecurityError", `${action} refused: this charger is not accepted (BootNotification answered ${ctx.registration.status === "PENDING" ? "Pending" : "Rejected"})`);
       }
       try {
