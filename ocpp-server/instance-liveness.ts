@@ -5,7 +5,9 @@
 // an instance whose lock is free were left behind by a crash; any instance
 // that sees this releases them. A lock must be found free on two sweeps in a
 // row, so a live instance whose lock connection is briefly re-connecting is
-// not taken for dead.
+// not taken for dead; and an instance that lost its lock for longer (and may
+// have been swept meanwhile) marks its own chargers online again as soon as it
+// holds the lock again, since their sockets never left it.
 import pg from "pg";
 import { releaseInstance } from "../lib/charging/index.ts";
 import type { Db } from "../lib/db/client.ts";
@@ -24,7 +26,13 @@ export class InstanceLiveness {
   private suspects = new Set<string>();
   private running?: Promise<unknown>;
 
-  constructor(private readonly o: { databaseUrl: string; db: Db; instanceId: string; log: TLogger; sweepMs: number }) {}
+  private everHeld = false;
+
+  constructor(private readonly o: {
+    databaseUrl: string; db: Db; instanceId: string; log: TLogger; sweepMs: number;
+    /** Called when the lock is taken again after it was lost (not at start). */
+    onLockRegained?: () => Promise<void>;
+  }) {}
 
   /** Takes this instance's lock and starts sweeping (at once, then every sweepMs). */
   async start(): Promise<void> {
@@ -53,6 +61,11 @@ export class InstanceLiveness {
     const client = await this.connection();
     if (!this.held) {
       this.held = (await client.query(TRY_LOCK, [this.o.instanceId])).rows[0].ok;
+      if (this.held && this.everHeld) {
+        this.o.log.warn("liveness lock taken again after it was lost; re-asserting this instance's chargers", { instanceId: this.o.instanceId });
+        await this.o.onLockRegained?.();
+      }
+      if (this.held) this.everHeld = true;
       if (!this.held && !this.warned) {
         this.warned = true;
         this.o.log.warn("another live process uses this OCPP_INSTANCE_ID; give each instance its own", { instanceId: this.o.instanceId });

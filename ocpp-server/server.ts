@@ -68,7 +68,13 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
   };
   const protocolIncidentAt = new Map<string, number>();
 
-  const liveness = new InstanceLiveness({ databaseUrl: options.databaseUrl, db, instanceId, log, sweepMs: options.instanceSweepMs ?? 60_000 });
+  const liveness = new InstanceLiveness({
+    databaseUrl: options.databaseUrl, db, instanceId, log, sweepMs: options.instanceSweepMs ?? 60_000,
+    // Another instance may have taken this one for dead while its lock was lost: its sockets are still here.
+    onLockRegained: async () => {
+      for (const c of connections.all()) await online.markConnected({ stationId: c.stationId, instanceId, ipAddress: c.ipAddress, replaced: false });
+    },
+  });
   await liveness.start();
   await releaseInstance(db, instanceId);
 

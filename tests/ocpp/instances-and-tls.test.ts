@@ -124,4 +124,38 @@ describe("an instance that crashed", () => {
       await live.close();
     }
   });
+
+  test("a live instance that lost its lock long enough to be swept marks its chargers online again when it retakes it", async () => {
+    const { releaseInstance } = await import("../../lib/charging/index.ts");
+    const live = await startOcppServer({ port: 0, host: "127.0.0.1", databaseUrl: t.url, instanceId: "inst-flaky", log: quietLog, instanceSweepMs: 500 });
+    const sim = new SimulatedCharger({ url: `ws://127.0.0.1:${live.port}/ocpp`, identity: "CP-FLAKY", password: PASSWORD });
+    try {
+      const st = await createCharger(t.db, "CP-FLAKY");
+      await sim.connect();
+      await waitFor(async () => (await t.db.station.findUniqueOrThrow({ where: { id: st.id } })).isOnline, 5000, "online");
+      // Its lock connection dies (e.g. a database failover) and, before it can retake the lock,
+      // another instance takes it for dead and releases its chargers (what the sweep does).
+      await t.db.$transaction(async (tx) => {
+        for (let attempt = 0; ; attempt++) {
+          await tx.$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_locks
+            WHERE locktype = 'advisory' AND classid = hashtext('chargeway-ocpp-instance')::oid AND objid = hashtext('inst-flaky')::oid AND granted AND pid <> pg_backend_pid()`;
+          const [got] = await tx.$queryRaw<{ ok: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('chargeway-ocpp-instance'), hashtext('inst-flaky')) AS ok`;
+          if (got.ok) break;
+          assert.ok(attempt < 20, "could not take the instance's lock");
+        }
+        assert.equal(await releaseInstance(t.db, "inst-flaky", "taken for dead"), 1);
+      }, { timeout: 15_000 });
+      assert.equal((await t.db.station.findUniqueOrThrow({ where: { id: st.id } })).isOnline, false);
+      // Its socket never left: once it holds its lock again, the charger is online again.
+      const back = await waitFor(async () => {
+        const s = await t.db.station.findUniqueOrThrow({ where: { id: st.id } });
+        return s.isOnline ? s : null;
+      }, 5000, "online again");
+      assert.equal(back.ocppInstanceId, "inst-flaky");
+      assert.equal(live.connectedChargers(), 1);
+    } finally {
+      await sim.close().catch(() => {});
+      await live.close();
+    }
+  });
 });
