@@ -125,32 +125,9 @@ async function recordStart(tx: Tx, input: TStartTransactionInput, startKey: stri
         select: { id: true, transactionId: true },
       })
     : await tx.chargingSession.create({
-    data: {
-      stationId: input.stationId,
-      connectorId: connector.id,
-      connectorNumber: input.connectorNumber,
-      connectorType: connector.type,
-      idTag: input.idTag,
-      tokenId: token?.id,
-      userId: token?.userId ?? booking?.userId,
-      bookingId: booking?.id,
-      renterId: token?.renterId,
-      parkingSpotId: station.parkingSpot?.id,
-      reservationId: input.reservationId,
-      status: "ACTIVE",
-      authStatus: authorization.status === "CONCURRENT_TX" ? "ACCEPTED" : authorization.status,
-      startedAt: input.timestamp,
-      meterStartWh: BigInt(input.meterStartWh),
-      lastMeterWh: BigInt(input.meterStartWh),
-      lastMeterAt: input.timestamp,
-      energyWh: 0,
-      flags,
-      tariffId: station.tariffId,
-      currency: station.currency,
-      startKey,
-    },
-    select: { id: true, transactionId: true },
-  });
+        data: { ...fields, userId: token?.userId ?? booking?.userId, bookingId: booking?.id, tariffId: station.tariffId, currency: station.currency },
+        select: { id: true, transactionId: true },
+      });
 
   if (flags.includes("CLOCK_SKEW")) {
     await recordIncident(tx, {
