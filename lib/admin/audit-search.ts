@@ -1,6 +1,7 @@
 // The audit log, read-only: search by actor, action, entity and date.
 import { z } from "zod";
 import type { Db, Prisma } from "../db/client.ts";
+import { isUuid } from "../ids.ts";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -17,7 +18,6 @@ export const ZAuditFilter = z.object({
 });
 export type TAuditFilter = z.infer<typeof ZAuditFilter>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function auditWhere(f: TAuditFilter): Prisma.AuditLogWhereInput {
   const createdAt: Prisma.DateTimeFilter = {};
@@ -26,7 +26,7 @@ export function auditWhere(f: TAuditFilter): Prisma.AuditLogWhereInput {
   if (f.to) createdAt.lt = new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000);
   return {
     ...(f.actor
-      ? UUID.test(f.actor)
+      ? isUuid(f.actor)
         ? { actorId: f.actor }
         : { actor: { OR: [{ email: { contains: f.actor, mode: "insensitive" } }, { name: { contains: f.actor, mode: "insensitive" } }] } }
       : {}),

@@ -24,5 +24,4 @@ export async function findOwnStation(db: Db, user: TOwnerUser, stationId: string
   return station;
 }
 
-export const isUuid = (v: unknown): v is string =>
-  typeof v === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+export { isUuid } from "../ids.ts";

@@ -4,4 +4,4 @@ import type { Prisma } from "../db/client.ts";
 
 export const PUBLIC_STATION: Prisma.StationWhereInput = { publish: true, status: { in: ["ACTIVE", "MAINTENANCE"] } };
 
-export const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+export { isUuid } from "../ids.ts";

@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
 import { findSite } from "@/lib/garage/context.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
+import { isUuid } from "@/lib/ids.ts";
 
 export async function garagePage(siteId: string, path: string) {
   const user = await requirePermission("garage:manage", path);
@@ -25,7 +26,7 @@ export async function orNotFound<T>(load: () => Promise<T>): Promise<T> {
   }
 }
 
-export const isUuid = (v: string | undefined) => !!v && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+export { isUuid };
 
 /** Route params that are not ids cannot name anything. */
 export function requireIds(...ids: string[]) {

@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/current-user.ts";
 import { db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
+import { isUuid } from "@/lib/ids.ts";
 
 export async function providerPage(path: string) {
   const user = await requirePermission("provider:manage", path);
@@ -13,7 +14,7 @@ export async function providerPage(path: string) {
   return { user, t, locale, db: db() };
 }
 
-export const isUuid = (v: unknown): v is string => typeof v === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+export { isUuid };
 
 /** Loads a row by id; a malformed id, a missing row or a NOT_FOUND error is the 404 page. */
 export async function orNotFound<T>(id: string, load: () => Promise<T | null>): Promise<T> {

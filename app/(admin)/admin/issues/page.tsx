@@ -10,11 +10,11 @@ import { IssuePriority, IssueStatus, IssueType } from "@/lib/db/generated/enums.
 import { formatDateTime } from "@/lib/format.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
 import type { MessageKey } from "@/lib/i18n/translate.ts";
+import { isUuid } from "@/lib/ids.ts";
 
 export const metadata = { title: "Issue reports" };
 
 type Search = { status?: string; priority?: string; type?: string; assigned?: string; q?: string; page?: string };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PRIORITY_TONE = { LOW: "slate", MEDIUM: "blue", HIGH: "amber", CRITICAL: "red" } as const;
 
 export default async function IssuesPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -24,7 +24,7 @@ export default async function IssuesPage({ searchParams }: { searchParams: Promi
   const status = sp.status === "OPEN" ? "OPEN" : Object.values(IssueStatus).find((s) => s === sp.status);
   const priority = Object.values(IssuePriority).find((p) => p === sp.priority);
   const type = Object.values(IssueType).find((p) => p === sp.type);
-  const assigned = sp.assigned === "me" || sp.assigned === "none" || (sp.assigned && UUID.test(sp.assigned)) ? sp.assigned : undefined;
+  const assigned = sp.assigned === "me" || sp.assigned === "none" || (sp.assigned && isUuid(sp.assigned)) ? sp.assigned : undefined;
   const [result, admins] = await Promise.all([listIssues(db(), me.id, { status, priority, type, assigned, q: sp.q, page: pageOf(sp.page) }), listAdmins(db())]);
   return (
     <div data-testid="admin-issues">

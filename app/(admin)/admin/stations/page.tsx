@@ -8,12 +8,12 @@ import { db } from "@/lib/db/client.ts";
 import { StationStatus } from "@/lib/db/generated/enums.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
 import type { MessageKey } from "@/lib/i18n/translate.ts";
+import { isUuid } from "@/lib/ids.ts";
 
 export const metadata = { title: "Stations" };
 
 type Search = { q?: string; status?: string; kind?: string; ownerId?: string; operatorId?: string; online?: string; page?: string };
 const KINDS: StationKind[] = ["owner", "garage", "operator", "pending"];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function StationsPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requirePermission("platform:admin", "/admin/stations");
@@ -25,8 +25,8 @@ export default async function StationsPage({ searchParams }: { searchParams: Pro
   const [result, owners] = await Promise.all([
     listStations(db(), {
       q: sp.q, status, kind, online, page: pageOf(sp.page),
-      ownerId: sp.ownerId && UUID.test(sp.ownerId) ? sp.ownerId : undefined,
-      operatorId: sp.operatorId && UUID.test(sp.operatorId) ? sp.operatorId : undefined,
+      ownerId: sp.ownerId && isUuid(sp.ownerId) ? sp.ownerId : undefined,
+      operatorId: sp.operatorId && isUuid(sp.operatorId) ? sp.operatorId : undefined,
     }),
     listStationOwners(db()),
   ]);

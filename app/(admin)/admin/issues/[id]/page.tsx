@@ -13,15 +13,15 @@ import { formatDateTime } from "@/lib/format.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
 import type { MessageKey } from "@/lib/i18n/translate.ts";
 import { updateIssueAction } from "../actions.ts";
+import { isUuid } from "@/lib/ids.ts";
 
 export const metadata = { title: "Issue report" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function IssuePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("platform:admin", "/admin/issues");
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const { t, locale } = await getI18n();
   const found = await getIssue(db(), id).catch(() => null);
   if (!found) notFound();

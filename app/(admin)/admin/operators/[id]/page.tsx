@@ -16,21 +16,21 @@ import { formatDateTime } from "@/lib/format.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
 import type { MessageKey } from "@/lib/i18n/translate.ts";
 import { importOperatorFileAction, saveOperatorAction, syncOperatorAction } from "../actions.ts";
+import { isUuid } from "@/lib/ids.ts";
 
 export const metadata = { title: "Operator" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function OperatorPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ sync?: string; page?: string }> }) {
   await requirePermission("platform:admin", "/admin/operators");
   const { id } = await params;
   const sp = await searchParams;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const { t, locale } = await getI18n();
   const op = await getOperator(db(), id).catch(() => null);
   if (!op) notFound();
   const syncs = await listSyncs(db(), id, pageOf(sp.page));
-  const selected = sp.sync && UUID.test(sp.sync) ? await getSyncReport(db(), id, sp.sync).catch(() => null) : null;
+  const selected = sp.sync && isUuid(sp.sync) ? await getSyncReport(db(), id, sp.sync).catch(() => null) : null;
   const rm = reportMessages(t);
   return (
     <div className="flex flex-col gap-4" data-testid="admin-operator">

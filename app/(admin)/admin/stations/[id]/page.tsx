@@ -14,15 +14,15 @@ import { headers } from "next/headers";
 import { chargerUrlBase } from "@/lib/owner/charger.ts";
 import type { MessageKey } from "@/lib/i18n/translate.ts";
 import { adoptChargerAction, decideStationAction, sendCommandAction } from "../actions.ts";
+import { isUuid } from "@/lib/ids.ts";
 
 export const metadata = { title: "Station" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function StationPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("platform:admin", "/admin/stations");
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const { t, locale } = await getI18n();
   const detail = await getStationDetail(db(), id).catch(() => null);
   if (!detail) notFound();

@@ -11,15 +11,15 @@ import { formatDateTime, formatMoney } from "@/lib/format.ts";
 import { getI18n } from "@/lib/i18n/server.ts";
 import type { MessageKey } from "@/lib/i18n/translate.ts";
 import { changeRoleAction, resetPasswordAction, setUserStatusAction } from "../actions.ts";
+import { isUuid } from "@/lib/ids.ts";
 
 export const metadata = { title: "User" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requirePermission("platform:admin", "/admin/users");
   const { id } = await params;
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const { t, locale } = await getI18n();
   const detail = await getUserDetail(db(), id).catch(() => null);
   if (!detail) notFound();

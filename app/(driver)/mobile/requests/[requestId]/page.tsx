@@ -15,16 +15,16 @@ import { driverCancellationFee } from "@/lib/mobile/request-rules.ts";
 import { getRequestForDriver } from "@/lib/mobile/requests.ts";
 import { driverCancelAction, rateAction } from "../../actions.ts";
 import { MobileNav } from "../../nav.tsx";
+import { isUuid } from "@/lib/ids.ts";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Mobile charge" };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default async function DriverRequestPage({ params }: { params: Promise<{ requestId: string }> }) {
   const { requestId } = await params;
   const user = await requirePermission("driver:self", `/mobile/requests/${requestId}`);
-  if (!UUID.test(requestId)) notFound();
+  if (!isUuid(requestId)) notFound();
   const r = await getRequestForDriver(db(), user.id, requestId);
   if (!r) notFound();
   const { t, locale } = await getI18n();

@@ -5,17 +5,17 @@ import { getCurrentUser } from "@/lib/auth/current-user.ts";
 import { db } from "@/lib/db/client.ts";
 import { AppError } from "@/lib/errors/app-error.ts";
 import { readDocumentFile } from "@/lib/mobile/documents.ts";
+import { isUuid } from "@/lib/ids.ts";
 
 export const dynamic = "force-dynamic";
 
 const notFound = () => new Response("Not found.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function GET(_req: Request, { params }: { params: Promise<{ documentId: string }> }) {
   const user = await getCurrentUser();
   if (!user) return new Response("Please sign in first.\n", { status: 401 });
   const { documentId } = await params;
-  if (!UUID.test(documentId) || (user.role !== "ADMIN" && user.role !== "MOBILE_PROVIDER")) return notFound();
+  if (!isUuid(documentId) || (user.role !== "ADMIN" && user.role !== "MOBILE_PROVIDER")) return notFound();
   try {
     const f = await readDocumentFile(db(), user, documentId);
     const name = f.originalName.replace(/[^\w.-]+/g, "_");

@@ -9,18 +9,18 @@ import { BodyTooLargeError, limitedFormData } from "@/lib/http/limited-form-data
 import { getI18n } from "@/lib/i18n/server.ts";
 import { MAX_DOCUMENT_BYTES, uploadDocument } from "@/lib/mobile/documents.ts";
 import { isMobileKey } from "@/lib/mobile/localize.ts";
+import { isUuid } from "@/lib/ids.ts";
 
 export const dynamic = "force-dynamic";
 
 const json = (status: number, body: object) => Response.json(body, { status, headers: { "cache-control": "no-store" } });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function POST(req: Request, { params }: { params: Promise<{ serviceId: string }> }) {
   const { t } = await getI18n();
   const user = await getCurrentUser();
   if (!user) return json(401, { error: t("provider.err.signIn") });
   const { serviceId } = await params;
-  if (!can(user.role, "provider:manage") || !UUID.test(serviceId)) return json(404, { error: t("provider.err.notFound") });
+  if (!can(user.role, "provider:manage") || !isUuid(serviceId)) return json(404, { error: t("provider.err.notFound") });
   // Same-origin only: a cross-site form post must not upload with the provider's cookie.
   const origin = req.headers.get("origin");
   if (origin && new URL(origin).host !== req.headers.get("host")) return json(403, { error: t("provider.err.notFound") });
