@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { useLiveEvents } from "@/components/live/use-live-events.ts";
 import { fill, type TStrings } from "@/components/map/strings.ts";
-import { kw } from "@/components/map/pin-style.ts";
+import { formatKw } from "@/lib/format.ts";
 
 type TConnector = { id: string; connectorId: number; type: string; powerType: string; maxPowerKw: number; status: string; price: string[] };
 
@@ -41,7 +41,7 @@ export function LiveConnectors(props: {
           <li key={c.id} className="bg-white rounded-lg border border-slate-200 p-3 flex flex-col gap-2" data-testid="connector" data-connector={c.connectorId}>
             <div className="flex flex-wrap items-center justify-between gap-2">
               <div>
-                <p className="font-medium">{s[`map.connector.${c.type}`] ?? c.type} · {fill(s["station.power"], { kw: kw(c.maxPowerKw, props.locale) })}</p>
+                <p className="font-medium">{s[`map.connector.${c.type}`] ?? c.type} · {formatKw(c.maxPowerKw, props.locale)}</p>
                 <p className="text-sm text-slate-600">{fill(s["station.connectorN"], { n: c.connectorId })} · {s[`station.powerType.${c.powerType}`] ?? c.powerType}</p>
               </div>
               <span aria-live="polite" data-testid="connector-status" data-status={st}

@@ -101,7 +101,6 @@ export const mapEn = {
   "station.photos": "Photos",
   "station.connectors": "Connectors",
   "station.connectorN": "Connector {n}",
-  "station.power": "{kw} kW",
   "station.powerType.AC_1_PHASE": "AC, 1 phase",
   "station.powerType.AC_3_PHASE": "AC, 3 phases",
   "station.powerType.DC": "DC",

@@ -102,7 +102,6 @@ export const mapRu: Record<keyof typeof mapEn, string> = {
   "station.photos": "Фотографии",
   "station.connectors": "Разъёмы",
   "station.connectorN": "Разъём {n}",
-  "station.power": "{kw} кВт",
   "station.powerType.AC_1_PHASE": "Переменный ток, 1 фаза",
   "station.powerType.AC_3_PHASE": "Переменный ток, 3 фазы",
   "station.powerType.DC": "Постоянный ток",
