@@ -22,6 +22,8 @@ export type NotifyInput = {
   data?: Record<string, unknown>;
   /** The same key never notifies twice (e.g. "issue:<id>:status:RESOLVED"). */
   dedupeKey?: string;
+  /** The language to use when the user has saved none (e.g. that of the request that caused the notice). */
+  fallbackLocale?: Locale | null;
 };
 
 export type NotifyResult =
@@ -37,7 +39,8 @@ export async function notify(db: NotifyDb, input: NotifyInput): Promise<NotifyRe
     select: { email: true, phone: true, settings: { select: { preferredLanguage: true, notificationPreferences: true } } },
   });
   if (!user) return { delivered: false, reason: "NO_USER", queued: [] };
-  const locale: Locale = user.settings?.preferredLanguage === "ru" ? "ru" : "en";
+  const saved = user.settings?.preferredLanguage;
+  const locale: Locale = (saved ?? input.fallbackLocale) === "ru" ? "ru" : "en";
   // No rule for a type = in-app only: a missing row must not silence everything.
   const platformRule = (await db.notificationRule.findUnique({ where: { type: input.type } })) ?? {
     sendInApp: true, sendPush: false, sendSms: false, sendEmail: false, isCritical: false,
