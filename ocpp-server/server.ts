@@ -16,6 +16,7 @@ import { CommandDispatcher } from "./command-dispatcher.ts";
 import { ConnectionRegistry, type TConnection } from "./connections.ts";
 import { InstanceLiveness } from "./instance-liveness.ts";
 import { use16ErrorCodes } from "./protocol-errors.ts";
+import { releaseUpgradeListeners, trackUpgradeListeners } from "./upgrade-listeners.ts";
 
 export type TOcppServerOptions = {
   port: number;
@@ -105,6 +106,7 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
     // refs) for the socket's lifetime; with 10,000 chargers that adds up.
     const h = client.handshake;
     client._handshake = { identity: h.identity, endpoint: h.endpoint, protocols: h.protocols, remoteAddress: h.remoteAddress };
+    releaseUpgradeListeners(client._ws?._socket);
     use16ErrorCodes(client);
     const conn: TConnection = { identity: session.identity, stationId: session.stationId, ipAddress: session.ipAddress, client, connected: undefined as never, replaced: false };
     const old = connections.add(conn);
@@ -169,7 +171,7 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
       socket.end(`HTTP/1.1 ${accepting ? "404 Not Found" : "503 Service Unavailable"}\r\nConnection: close\r\n\r\n`);
       return;
     }
-    rpc.handleUpgrade(req, socket as never, head);
+    trackUpgradeListeners(socket, () => rpc.handleUpgrade(req, socket as never, head));
   });
 
   await new Promise<void>((resolve, reject) => {
