@@ -1,6 +1,6 @@
 // npm run bench:ocpp -- [--chargers 10000] [--rate 5000] [--duration 300] [--workers 2]
 //   [--sat-duration 20] [--sat-inflight 1000] [--mix 70,20,10] [--no-transactions] [--fast-db] [--db-pool N] [--skip-echo]
-//   [--cpu-profile]   (the server writes a .cpuprofile into the log folder on exit)
+//   [--cpu-profile]   (the server writes a .cpuprofile into the log folder on exit) [--server-node-args "--trace-gc"]
 // Connects N chargers (plain `ws` frames from several processes) to our OCPP
 // server (its own process, real PostgreSQL), drives MeterValues / Heartbeat /
 // StatusNotification at a target rate, then checks the database holds every
@@ -28,6 +28,7 @@ const USAGE = `npm run bench:ocpp -- [options]
   --db-pool N         the server's database connections (OCPP_DB_POOL)
   --skip-echo         do not measure the bare ocpp-rpc echo server
   --cpu-profile       the OCPP server writes a V8 .cpuprofile into the log folder
+  --server-node-args "A B"  extra node flags for our OCPP server, e.g. "--trace-gc" (output in its log)
 Each option may also be given as BENCH_<NAME> in the environment.`;
 if (process.argv.includes("--help") || process.argv.includes("-h")) {
   console.log(USAGE);
@@ -180,7 +181,7 @@ async function main() {
     await seedChargers(db.url, CHARGERS, PASSWORD);
     const identities = Array.from({ length: CHARGERS }, (_, i) => identityOf(i));
 
-    server = await startOurServer(db.url, logDir, DB_POOL, flag("cpu-profile"));
+    server = await startOurServer(db.url, logDir, DB_POOL, flag("cpu-profile"), arg("server-node-args", "").split(/\s+/).filter(Boolean));
     log(`our OCPP server: pid ${server.proc.pid}, port ${server.port}, log ${server.logFile}`);
     const srv = server;
     const groups: TGroup[] = [

@@ -111,13 +111,13 @@ function stopper(proc: ChildProcess) {
 }
 
 /** Our OCPP server (ocpp-server/main.ts) as its own process, exactly as npm start runs it. */
-export async function startOurServer(url: string, logDir: string, dbPool?: number, cpuProfile = false): Promise<TServerProc> {
+export async function startOurServer(url: string, logDir: string, dbPool?: number, cpuProfile = false, nodeArgs: string[] = []): Promise<TServerProc> {
   const port = await freePort();
   const logFile = path.join(logDir, "ocpp-server.log");
   const proc = startNode("ocpp-server/main.ts", {
     DATABASE_URL: url, OCPP_PORT: String(port), OCPP_HOST: "127.0.0.1", OCPP_INSTANCE_ID: "bench", OCPP_UNKNOWN_CHARGERS: "reject",
     ...(dbPool ? { OCPP_DB_POOL: String(dbPool) } : {}),
-  }, logFile, cpuProfile ? ["--cpu-prof", `--cpu-prof-dir=${logDir}`] : []);
+  }, logFile, [...nodeArgs, ...(cpuProfile ? ["--cpu-prof", `--cpu-prof-dir=${logDir}`] : [])]);
   await waitListening(port, proc, "/health", 60_000);
   return { proc, port, logFile, stop: stopper(proc) };
 }
