@@ -8,7 +8,8 @@ import type { AddressInfo } from "node:net";
 import { RPCServer } from "../lib/ocpp/rpc.ts";
 import { createDb, type Db } from "../lib/db/client.ts";
 import pg from "pg";
-import { LastSeenWriter, recordIncident, releaseInstance, StationConnectionWriter, useHotPool, type TUnknownChargerPolicy } from "../lib/charging/index.ts";
+import { LastSeenWriter, recordIncident, releaseInstance, StationConnectionWriter, TAKEOVER_CHANNEL, useHotPool, type TUnknownChargerPolicy } from "../lib/charging/index.ts";
+import { listen } from "../lib/realtime/listen.ts";
 import { createLogger, type TLogger } from "../lib/ocpp/log.ts";
 import { attachV16Handlers } from "../lib/ocpp/v16/handlers.ts";
 import { createAuthCallback, type TSession } from "./auth.ts";
@@ -99,6 +100,19 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
     protocolIncidentAt.set(conn.stationId, Date.now());
     track(recordIncident(db, { stationId: conn.stationId, identity: conn.identity, kind: "PROTOCOL_ERROR", action, detail: detail.slice(0, 2000) })).catch(() => {});
   };
+
+  // A charger that reconnected to another instance while its socket here
+  // still looked alive: the new connection won there, so this one is closed
+  // (its close handler then leaves the online state to the new holder).
+  const stopTakeovers = listen(options.databaseUrl, TAKEOVER_CHANNEL, (payload) => {
+    let msg: { stationId?: string; instanceId?: string };
+    try { msg = JSON.parse(payload); } catch { return; }
+    if (msg.instanceId !== instanceId || !msg.stationId) return;
+    const conn = connections.forStation(msg.stationId);
+    if (!conn) return;
+    log.info("charger reconnected to another instance; closing its socket here", { identity: conn.identity });
+    conn.client.close({ code: 4000, reason: "Replaced by a new connection" }).catch(() => {});
+  }, { onError: (err) => log.warn("takeover listener error", { error: err.message }) });
 
   rpc.on("client", (client: any) => {
     const session = client.session as TSession;
@@ -199,6 +213,7 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
       while (background.size) await Promise.allSettled([...background]);
       await releaseInstance(db, instanceId, "1001 Server shutting down").catch((err) => log.error("could not mark chargers offline", { error: err.message }));
       await liveness.stop();
+      await stopTakeovers();
       httpServer.closeAllConnections?.();
       await httpClosed;
       // 4. the database last

@@ -10,7 +10,7 @@ export { LastSeenWriter } from "./last-seen-writer.ts";
 export { recordMeterValues } from "./record-meter-values.ts";
 export { startTransaction } from "./start-transaction.ts";
 export { stopTransaction } from "./stop-transaction.ts";
-export { markConnected, markDisconnected, releaseInstance, StationConnectionWriter } from "./station-connection.ts";
+export { markConnected, markDisconnected, releaseInstance, StationConnectionWriter, TAKEOVER_CHANNEL } from "./station-connection.ts";
 export { updateConnectorStatus } from "./update-connector-status.ts";
 export type * from "./types.ts";
 export { adoptCharger, setChargerPassword, ZAdoptCharger, type TAdoptCharger } from "./adopt-charger.ts";

@@ -26,10 +26,21 @@ export const AVAILABILITY_SQL = (s: string, online = `${s}.is_online`, chargerSt
           FROM connectors c, LATERAL (SELECT ${connectorStatus} AS st) x WHERE c.station_id = ${s}.id) c
 )`;
 
+/** An instance that still holds a socket for a charger which connected to
+ *  another instance closes its own (payload: {"stationId", "instanceId"} of the old holder). */
+export const TAKEOVER_CHANNEL = "chargeway_ocpp_takeover";
+
+// held: chargers another instance had online (its socket may still look alive
+// there: the new connection wins, and that instance is told to close its own).
+// All CTEs read the rows as they were before this statement's update.
 const CONNECT_SQL = `
 WITH v AS (
   SELECT DISTINCT ON (station_id) * FROM unnest($1::uuid[], $2::text[], $3::bool[], $4::timestamptz[]) AS v(station_id, ip, replaced, at)
    ORDER BY station_id, at DESC
+),
+held AS (
+  SELECT s.id, s.ocpp_instance_id FROM stations s JOIN v ON v.station_id = s.id
+   WHERE s.is_online AND s.ocpp_instance_id IS NOT NULL AND s.ocpp_instance_id <> $5::text
 ),
 av AS (
   UPDATE stations s SET is_online = true, ocpp_instance_id = $5::text, connected_at = v.at, updated_at = now(),
@@ -38,13 +49,15 @@ av AS (
 ),
 logs AS (
   INSERT INTO station_connection_logs (station_id, event, ip_address, instance_id, reason, at)
-  SELECT station_id, 'REPLACED'::"ConnectionEvent", ip, $5::text, 'A new connection replaced the open one', at FROM v WHERE replaced
+  SELECT station_id, 'REPLACED'::"ConnectionEvent", ip, $5::text, 'A new connection replaced the open one', at FROM v
+   WHERE replaced OR station_id IN (SELECT id FROM held)
   UNION ALL
   SELECT station_id, 'CONNECTED'::"ConnectionEvent", ip, $5::text, NULL, at FROM v
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM logs)::int AS logged,
-       (SELECT count(pg_notify('${EVENTS_CHANNEL}', json_build_object('type', 'station', 'stationId', id, 'isOnline', true, 'availability', availability)::text)) FROM av)::int AS notified`;
+       (SELECT count(pg_notify('${EVENTS_CHANNEL}', json_build_object('type', 'station', 'stationId', id, 'isOnline', true, 'availability', availability)::text)) FROM av)::int AS notified,
+       (SELECT count(pg_notify('${TAKEOVER_CHANNEL}', json_build_object('stationId', id, 'instanceId', ocpp_instance_id)::text)) FROM held)::int AS taken_over`;
 
 // A disconnect is ignored (apart from its log row) when another connection,
 // maybe on another instance, took the charger over meanwhile.

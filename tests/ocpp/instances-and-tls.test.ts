@@ -43,6 +43,42 @@ describe("two instances", () => {
   });
 });
 
+describe("a charger reconnecting to another instance", () => {
+  test("the new socket wins: the old instance closes its socket and the charger stays online on the new one", async () => {
+    const a = await startOcppServer({ port: 0, host: "127.0.0.1", databaseUrl: t.url, instanceId: "inst-old", log: quietLog });
+    const b = await startOcppServer({ port: 0, host: "127.0.0.1", databaseUrl: t.url, instanceId: "inst-new", log: quietLog });
+    const clients: any[] = [];
+    try {
+      const st = await createCharger(t.db, "CP-MOVES");
+      const connect = async (port: number) => {
+        const c = new RPCClient({ endpoint: `ws://127.0.0.1:${port}/ocpp`, identity: "CP-MOVES", password: PASSWORD, protocols: ["ocpp1.6"], reconnect: false });
+        clients.push(c);
+        await c.connect();
+        await c.call("BootNotification", { chargePointVendor: "T", chargePointModel: "M" });
+        return c;
+      };
+      const old = await connect(a.port);
+      const closed = new Promise<{ code: number }>((r) => old.once("close", r));
+      await waitFor(async () => (await t.db.station.findUniqueOrThrow({ where: { id: st.id } })).ocppInstanceId === "inst-old");
+
+      const fresh = await connect(b.port);
+      const { code } = await closed;
+      assert.equal(code, 4000, "the old instance closed its socket as replaced");
+      await waitFor(async () => a.connectedChargers() === 0);
+      await a.whenIdle();
+      const row = await t.db.station.findUniqueOrThrow({ where: { id: st.id } });
+      assert.deepEqual([row.isOnline, row.ocppInstanceId], [true, "inst-new"], "the old socket's close did not mark the charger offline");
+      const events = await t.db.stationConnectionLog.findMany({ where: { stationId: st.id }, orderBy: { at: "asc" }, select: { event: true, instanceId: true } });
+      assert.ok(events.some((e) => e.event === "REPLACED" && e.instanceId === "inst-new"), "the takeover is in the connection history");
+      assert.equal((await fresh.call("Heartbeat", {}) as { currentTime: string }).currentTime.length > 0, true);
+    } finally {
+      await Promise.allSettled(clients.map((c) => c.close({ force: true })));
+      await a.close();
+      await b.close();
+    }
+  });
+});
+
 describe("heartbeat group commit", () => {
   test("many chargers heartbeating at once: every answer comes after its write", async () => {
     const srv = await startOcppServer({ port: 0, host: "127.0.0.1", databaseUrl: t.url, instanceId: "hb", log: quietLog });
