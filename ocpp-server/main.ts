@@ -1,7 +1,13 @@
 // `npm run ocpp` / spawned by `npm start`: the OCPP server as its own process.
+// With OCPP_WORKERS=N (N > 1) this process only supervises N worker processes
+// that share the port (node:cluster hands each new socket to one of them).
+// Each worker is a full instance with its own id, like instances behind a
+// load balancer: commands reach the one holding a charger's socket through
+// the database. Why: with 10,000 chargers in one process, V8's major GCs mark
+// a large heap every ~17 s and stall every charger on it (see README).
+import cluster from "node:cluster";
 import os from "node:os";
 import { createLogger } from "../lib/ocpp/log.ts";
-import { startOcppServer } from "./server.ts";
 
 const log = createLogger("ocpp");
 const url = process.env.DATABASE_URL;
@@ -21,40 +27,58 @@ if (!!cert !== !!key) {
   process.exit(1);
 }
 
-const server = await startOcppServer({
-  port,
-  host: process.env.OCPP_HOST,
-  databaseUrl: url,
-  // Stable across restarts, so a restarted instance releases the chargers its
-  // previous run still had marked online (a crash leaves them so).
-  instanceId: process.env.OCPP_INSTANCE_ID ?? `${os.hostname()}:${port}`,
-  heartbeatIntervalSec: process.env.OCPP_HEARTBEAT_INTERVAL ? Number(process.env.OCPP_HEARTBEAT_INTERVAL) : undefined,
-  dbPoolSize: process.env.OCPP_DB_POOL ? Number(process.env.OCPP_DB_POOL) : undefined,
-  trustProxy: process.env.OCPP_TRUST_PROXY === "1",
-  tls: cert && key ? { certPath: cert, keyPath: key } : undefined,
-  log,
-}).catch((err) => {
-  log.error("OCPP server failed to start", { error: (err as Error).message });
+const workers = Number(process.env.OCPP_WORKERS ?? 1);
+if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+  log.error(`OCPP_WORKERS must be a whole number from 1 to 64 (got "${process.env.OCPP_WORKERS}")`);
   process.exit(1);
-});
+}
+// Stable across restarts, so a restarted instance releases the chargers its
+// previous run still had marked online (a crash leaves them so).
+const baseInstanceId = process.env.OCPP_INSTANCE_ID ?? `${os.hostname()}:${port}`;
+if (workers > 1 && cluster.isPrimary) {
+  const { superviseWorkers } = await import("./workers.ts");
+  superviseWorkers(workers, log);
+} else {
+  await runInstance(cluster.isWorker ? `${baseInstanceId}/w${process.env.OCPP_WORKER_INDEX}` : baseInstanceId);
+}
 
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    if (stopping) return;
-    stopping = true;
-    log.info(`${signal} received, shutting down`);
-    const force = setTimeout(() => {
-      log.error("shutdown took too long, exiting");
-      process.exit(1);
-    }, 15_000);
-    force.unref();
-    server.close().then(
-      () => process.exit(0),
-      (err) => {
-        log.error("shutdown failed", { error: (err as Error).message });
-        process.exit(1);
-      },
-    );
+async function runInstance(instanceId: string) {
+  const databaseUrl = url!;
+  // Imported here, so a supervisor (OCPP_WORKERS > 1) does not load the server, Prisma and the rest.
+  const { startOcppServer } = await import("./server.ts");
+  const server = await startOcppServer({
+    port,
+    host: process.env.OCPP_HOST,
+    databaseUrl,
+    instanceId,
+    heartbeatIntervalSec: process.env.OCPP_HEARTBEAT_INTERVAL ? Number(process.env.OCPP_HEARTBEAT_INTERVAL) : undefined,
+    dbPoolSize: process.env.OCPP_DB_POOL ? Number(process.env.OCPP_DB_POOL) : undefined,
+    trustProxy: process.env.OCPP_TRUST_PROXY === "1",
+    tls: cert && key ? { certPath: cert, keyPath: key } : undefined,
+    log,
+  }).catch((err) => {
+    log.error("OCPP server failed to start", { error: (err as Error).message });
+    process.exit(1);
   });
+
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      log.info(`${signal} received, shutting down`);
+      const force = setTimeout(() => {
+        log.error("shutdown took too long, exiting");
+        process.exit(1);
+      }, 15_000);
+      force.unref();
+      server.close().then(
+        () => process.exit(0),
+        (err) => {
+          log.error("shutdown failed", { error: (err as Error).message });
+          process.exit(1);
+        },
+      );
+    });
+  }
 }

@@ -28,6 +28,7 @@ const USAGE = `npm run bench:ocpp -- [options]
   --db-pool N         the server's database connections (OCPP_DB_POOL)
   --skip-echo         do not measure the bare ocpp-rpc echo server
   --cpu-profile       the OCPP server writes a V8 .cpuprofile into the log folder
+  --server-workers N  OCPP server worker processes (OCPP_WORKERS, default 1)
   --server-node-args "A B"  extra node flags for our OCPP server, e.g. "--trace-gc" (output in its log)
 Each option may also be given as BENCH_<NAME> in the environment.`;
 if (process.argv.includes("--help") || process.argv.includes("-h")) {
@@ -54,6 +55,7 @@ const DURATION_S = bounded("duration", 300, 1, 3600);
 const WORKERS = bounded("workers", 2, 1, 16);
 const SAT_S = bounded("sat-duration", 20, 0, 600);
 const SAT_INFLIGHT = bounded("sat-inflight", Math.min(CHARGERS, 1000), 1, 20_000);
+const SERVER_WORKERS = bounded("server-workers", 1, 1, 16);
 const DB_POOL = arg("db-pool", "") ? bounded("db-pool", 10, 1, 200) : undefined;
 const [mv, hb, sn] = arg("mix", "70,20,10").split(",").map(Number);
 const MIX = { meterValues: mv, heartbeat: hb, status: sn };
@@ -74,6 +76,10 @@ function fdLimit(): string {
     return "unknown";
   }
 }
+
+/** The server process and, with --server-workers, its worker processes. */
+const serverPids = (s: TServerProc) => [s.proc.pid!, ...childrenOf(s.proc.pid!)];
+const sumMb = (pids: number[], k: "rss" | "hwm") => pids.reduce((a, pid) => a + memoryMb(pid)[k], 0);
 
 type TPhase = { label: string; r: TMerged; seconds: number; cpu: ReturnType<Sampler["stop"]> };
 
@@ -164,7 +170,7 @@ async function reportHotUpdates(client: pg.Client) {
 }
 
 async function main() {
-  console.log(`bench:ocpp  chargers ${fmt(CHARGERS)}, rate ${fmt(RATE)} msg/s, duration ${DURATION_S} s, workers ${WORKERS}, mix MeterValues/Heartbeat/Status ${mv}/${hb}/${sn}, transactions ${TRANSACTIONS ? "on" : "off"}`);
+  console.log(`bench:ocpp  chargers ${fmt(CHARGERS)}, rate ${fmt(RATE)} msg/s, duration ${DURATION_S} s, load-generator processes ${WORKERS}, server processes ${SERVER_WORKERS}, mix MeterValues/Heartbeat/Status ${mv}/${hb}/${sn}, transactions ${TRANSACTIONS ? "on" : "off"}`);
   console.log(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model}), ${fmt(os.totalmem() / 2 ** 30, 1)} GiB, load average ${loadavg()}; open-files limit ${fdLimit()} (children inherit it)`);
   const logDir = mkdtempSync(path.join(os.tmpdir(), "chargeway-bench-logs-"));
   const db = await startDatabase(log, { durable: !flag("fast-db") });
@@ -181,11 +187,11 @@ async function main() {
     await seedChargers(db.url, CHARGERS, PASSWORD);
     const identities = Array.from({ length: CHARGERS }, (_, i) => identityOf(i));
 
-    server = await startOurServer(db.url, logDir, DB_POOL, flag("cpu-profile"), arg("server-node-args", "").split(/\s+/).filter(Boolean));
+    server = await startOurServer(db.url, logDir, DB_POOL, flag("cpu-profile"), arg("server-node-args", "").split(/\s+/).filter(Boolean), SERVER_WORKERS);
     log(`our OCPP server: pid ${server.proc.pid}, port ${server.port}, log ${server.logFile}`);
     const srv = server;
     const groups: TGroup[] = [
-      { name: "OCPP server", pids: () => [srv.proc.pid!] },
+      { name: "OCPP server", pids: () => serverPids(srv) },
       ...(pm ? [{ name: "PostgreSQL", pids: () => [pm, ...childrenOf(pm)] }] : []),
       { name: "load generators", pids: () => fleet.pids() },
     ];
@@ -195,7 +201,7 @@ async function main() {
     const conn = await fleet.connect(`ws://127.0.0.1:${server.port}/ocpp`, identities, PASSWORD, { concurrency: 50, transactions: TRANSACTIONS });
     const connCpu = sampler.stop();
     log(`connected ${fmt(conn.connected)} of ${fmt(CHARGERS)} chargers in ${fmt(conn.ms / 1000, 1)} s (connect + Boot${TRANSACTIONS ? " + StartTransaction" : ""} + StatusNotification)` +
-      `${conn.failed ? `; !!! ${conn.failed} FAILED: ${JSON.stringify(conn.failures)}` : ""}; server RSS ${fmt(memoryMb(server.proc.pid!).rss, 0)} MB, CPU avg ${fmt(connCpu.groups[0].avgCpu, 0)}%`);
+      `${conn.failed ? `; !!! ${conn.failed} FAILED: ${JSON.stringify(conn.failures)}` : ""}; server RSS ${fmt(sumMb(serverPids(server), "rss"), 0)} MB, CPU avg ${fmt(connCpu.groups[0].avgCpu, 0)}%`);
     results.connected = conn.connected;
 
     const before = await counts(client);
@@ -211,7 +217,8 @@ async function main() {
       results.oursMax = report(sat);
       allPersisted = (await verifyPersisted(client, before2, sat.r)) && allPersisted;
     }
-    results.serverPeakRssMb = memoryMb(server.proc.pid!).hwm;
+    // With workers, the sum of each process's peak (at least the peak of the sum).
+    results.serverPeakRssMb = sumMb(serverPids(server), "hwm");
     await fleet.closeSockets();
     const code = await server.stop();
     log(`our server stopped (exit code ${code}); peak RSS ${fmt(results.serverPeakRssMb, 0)} MB`);

@@ -2,7 +2,7 @@
 // N chargers sharing one password, and the servers under test as child processes.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, openSync, rmSync } from "node:fs";
+import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import bcrypt from "bcryptjs";
@@ -111,14 +111,21 @@ function stopper(proc: ChildProcess) {
 }
 
 /** Our OCPP server (ocpp-server/main.ts) as its own process, exactly as npm start runs it. */
-export async function startOurServer(url: string, logDir: string, dbPool?: number, cpuProfile = false, nodeArgs: string[] = []): Promise<TServerProc> {
+export async function startOurServer(url: string, logDir: string, dbPool?: number, cpuProfile = false, nodeArgs: string[] = [], workers = 1): Promise<TServerProc> {
   const port = await freePort();
   const logFile = path.join(logDir, "ocpp-server.log");
   const proc = startNode("ocpp-server/main.ts", {
     DATABASE_URL: url, OCPP_PORT: String(port), OCPP_HOST: "127.0.0.1", OCPP_INSTANCE_ID: "bench", OCPP_UNKNOWN_CHARGERS: "reject",
     ...(dbPool ? { OCPP_DB_POOL: String(dbPool) } : {}),
+    OCPP_WORKERS: String(workers),
   }, logFile, [...nodeArgs, ...(cpuProfile ? ["--cpu-prof", `--cpu-prof-dir=${logDir}`] : [])]);
   await waitListening(port, proc, "/health", 60_000);
+  // With workers, /health answers as soon as the first listens: wait for all.
+  const end = Date.now() + 60_000;
+  while ((readFileSync(logFile, "utf8").match(/"msg":"OCPP server listening"/g) ?? []).length < workers) {
+    if (Date.now() > end) throw new Error(`only some of the ${workers} OCPP workers came up within 60 s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
   return { proc, port, logFile, stop: stopper(proc) };
 }
 

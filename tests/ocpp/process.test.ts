@@ -36,4 +36,27 @@ describe("processes", () => {
     sim.child.kill("SIGTERM");
     await once(sim.child, "exit");
   });
+
+  test("with OCPP_WORKERS=2 two worker instances share the port; SIGTERM stops both, chargers marked offline", async () => {
+    const ids = ["WRK-001", "WRK-002", "WRK-003", "WRK-004"];
+    for (const id of ids) await createCharger(t.db, id);
+    const server = run("ocpp-server/main.ts", [], { DATABASE_URL: t.url, OCPP_PORT: "0", OCPP_HOST: "127.0.0.1", OCPP_INSTANCE_ID: "wrk", OCPP_WORKERS: "2", OCPP_LOG: "info" });
+    const ports = await waitFor(() => {
+      const found = [...server.output().matchAll(/"msg":"OCPP server listening","port":(\d+)/g)].map((m) => Number(m[1]));
+      return found.length === 2 ? found : null;
+    }, 30_000, "both workers to listen");
+    assert.equal(ports[0], ports[1], "the workers share one port");
+    const sim = run("scripts/sim.ts", ["--count", "4", "--url", `ws://127.0.0.1:${ports[0]}/ocpp`, "--prefix", "WRK", "--password", PASSWORD], {});
+    await waitFor(() => sim.output().includes("4 chargers connected (4 accepted, 0 failed)"), 30_000, "sim to connect");
+    const rows = await t.db.station.findMany({ where: { ocppIdentity: { in: ids } }, select: { isOnline: true, ocppInstanceId: true } });
+    assert.ok(rows.every((r) => r.isOnline));
+    assert.deepEqual([...new Set(rows.map((r) => r.ocppInstanceId))].sort(), ["wrk/w1", "wrk/w2"], "the chargers are spread over both workers");
+
+    server.child.kill("SIGTERM");
+    const [code] = await once(server.child, "exit");
+    assert.equal(code, 0, server.output());
+    assert.equal(await t.db.station.count({ where: { ocppIdentity: { in: ids }, isOnline: true } }), 0);
+    sim.child.kill("SIGTERM");
+    await once(sim.child, "exit");
+  });
 });
