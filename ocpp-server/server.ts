@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { RPCServer } from "../lib/ocpp/rpc.ts";
 import { createDb, type Db } from "../lib/db/client.ts";
 import pg from "pg";
-import { LastSeenWriter, recordIncident, releaseInstance, StationConnectionWriter, TAKEOVER_CHANNEL, useHotPool, type TUnknownChargerPolicy } from "../lib/charging/index.ts";
+import { drainPublishedEvents, LastSeenWriter, recordIncident, releaseInstance, StationConnectionWriter, TAKEOVER_CHANNEL, useHotPool, type TUnknownChargerPolicy } from "../lib/charging/index.ts";
 import { listen } from "../lib/realtime/listen.ts";
 import { createLogger, type TLogger } from "../lib/ocpp/log.ts";
 import { attachV16Handlers } from "../lib/ocpp/v16/handlers.ts";
@@ -210,6 +210,7 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
       await rpc.close({ code: 1001, reason: "Server shutting down", awaitPending: true });
       await lastSeen.drain();
       await online.drain();
+      await drainPublishedEvents(db);
       while (background.size) await Promise.allSettled([...background]);
       await releaseInstance(db, instanceId, "1001 Server shutting down").catch((err) => log.error("could not mark chargers offline", { error: err.message }));
       await liveness.stop();

@@ -14,3 +14,4 @@ export { markConnected, markDisconnected, releaseInstance, StationConnectionWrit
 export { updateConnectorStatus } from "./update-connector-status.ts";
 export type * from "./types.ts";
 export { adoptCharger, setChargerPassword, ZAdoptCharger, type TAdoptCharger } from "./adopt-charger.ts";
+export { drainPublishedEvents, publishAfterCommit } from "./event-publisher.ts";

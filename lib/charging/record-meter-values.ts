@@ -5,6 +5,7 @@
 // transaction owns them; those are recorded for review afterwards.
 import type { Db } from "../db/client.ts";
 import { isClockSkewed, shouldReportSkew } from "./clock-skew.ts";
+import { publishAfterCommit } from "./event-publisher.ts";
 import { GroupCommit } from "./group-commit.ts";
 import { hotQuery, pgArray } from "./hot-sql.ts";
 import { summarise } from "./meter-readings.ts";
@@ -79,10 +80,11 @@ export class MeterValuesWriter {
       }
     });
 
-    const [row] = await hotQuery<{ sessions: { i: number; id: string; status: string }[] | null }>(this.db, METER_SQL, [
+    const [row] = await hotQuery<{ sessions: { i: number; id: string; status: string }[] | null; events: string[] | null }>(this.db, METER_SQL, [
       m.i, m.station, m.connector, m.tid, m.at, m.reg, m.pow, m.soc, m.skewed,
       r.i, r.ts, r.measurand, r.value, r.num, r.unit, r.phase, r.context, r.location, r.format,
     ].map(pgArray));
+    publishAfterCommit(this.db, row.events);
     const sessionOf = new Map((row.sessions ?? []).map((s) => [s.i, s]));
     const counts = new Map<number, number>();
     r.i.forEach((i) => counts.set(i, (counts.get(i) ?? 0) + 1));
@@ -108,8 +110,8 @@ export class MeterValuesWriter {
   }
 }
 
-// One round trip per batch. pg_notify in the final SELECT is delivered when
-// the statement's implicit transaction commits, together with the rows.
+// One round trip per batch. The live events are returned and published after
+// the commit (event-publisher.ts says why not by NOTIFY in here).
 const METER_SQL = `
 WITH m AS (
   SELECT * FROM unnest($1::int[], $2::uuid[], $3::int[], $4::int[], $5::timestamptz[], $6::bigint[], $7::int[], $8::int[], $9::bool[])
@@ -154,9 +156,9 @@ upd AS (
   RETURNING cs.id, cs.station_id, cs.energy_wh, cs.last_power_w, cs.last_soc_percent, cs.last_meter_at
 )
 SELECT
-  (SELECT count(pg_notify('chargeway_events', json_build_object(
+  (SELECT array_agg(json_build_object(
       'type', 'meter', 'stationId', u.station_id, 'sessionId', u.id, 'energyWh', u.energy_wh,
       'powerW', u.last_power_w, 'socPercent', u.last_soc_percent,
-      'at', to_char(u.last_meter_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text)) FROM upd u)::int AS notified,
+      'at', to_char(u.last_meter_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text) FROM upd u) AS events,
   (SELECT json_agg(json_build_object('i', s.i, 'id', s.id, 'status', s.status)) FROM s) AS sessions
 `;

@@ -2,14 +2,14 @@
 // status history is written only when status or error code changed, so a
 // charger repeating itself does not flood it. One statement per message (hot
 // path): it updates the connector, logs a change, recomputes the station's
-// availability in SQL and publishes the events, all committed together.
+// availability in SQL and returns the live events, published once committed.
 // Connector statuses from many chargers are written by group commit, one
 // statement per batch; connector 0 and first sightings of a connector take
 // the single-message path.
 import type { ConnectorStatus, Db } from "../db/client.ts";
-import { EVENTS_CHANNEL } from "../realtime/events.ts";
 import { isClockSkewed, shouldReportSkew } from "./clock-skew.ts";
 import { findOrCreateConnector } from "./connectors.ts";
+import { publishAfterCommit } from "./event-publisher.ts";
 import { GroupCommit } from "./group-commit.ts";
 import { hotQuery, pgArray } from "./hot-sql.ts";
 import { recordIncident } from "./incidents.ts";
@@ -27,7 +27,7 @@ export type TConnectorStatusInput = TChargerRef & {
   receivedAt?: Date;
 };
 
-type TStatusRow = { found: number; changed: number; availability: string | null };
+type TStatusRow = { found: number; changed: number; availability: string | null; events?: string[] | null };
 
 export async function updateConnectorStatus(db: Db, input: TConnectorStatusInput) {
   const receivedAt = input.receivedAt ?? new Date();
@@ -40,6 +40,7 @@ export async function updateConnectorStatus(db: Db, input: TConnectorStatusInput
   if (!res.found) {
     if (input.connectorNumber !== 0) await findOrCreateConnector(db, input.stationId, input.connectorNumber);
     [res] = await hotQuery<TStatusRow>(db, sql, args);
+    publishAfterCommit(db, res.events);
   }
   if (!res.found) throw new Error(`Station ${input.stationId} not found`);
 
@@ -67,10 +68,11 @@ log AS (
 const RESULT = `
 SELECT (SELECT count(*) FROM prev)::int AS found, (SELECT count(*) FROM log)::int AS changed,
        (SELECT after FROM calc) AS availability,
-       (SELECT count(pg_notify('${EVENTS_CHANNEL}', json_build_object('type', 'connector_status', 'stationId', $1::uuid, 'connectorId', $2::int,
-          'status', $3::text, 'errorCode', $4::text, 'availability', after)::text)) FROM calc) AS n1,
-       (SELECT count(pg_notify('${EVENTS_CHANNEL}', json_build_object('type', 'station', 'stationId', $1::uuid, 'isOnline', is_online,
-          'availability', after)::text)) FROM calc WHERE after <> before) AS n2`;
+       ARRAY(SELECT json_build_object('type', 'connector_status', 'stationId', $1::uuid, 'connectorId', $2::int,
+          'status', $3::text, 'errorCode', $4::text, 'availability', after)::text FROM calc
+        UNION ALL
+        SELECT json_build_object('type', 'station', 'stationId', $1::uuid, 'isOnline', is_online,
+          'availability', after)::text FROM calc WHERE after <> before) AS events`;
 
 // The statement sees the connectors as they were before it: substitute the new status.
 const CONNECTOR_SQL = `
@@ -131,9 +133,10 @@ async function writeBatch(db: Db, items: TItem[]): Promise<TStatusRow[]> {
       seen.add(key);
     }
     const col = (k: number) => round.map((p) => p.item.args[k]);
-    const [row] = await hotQuery<{ rows: { i: number; changed: boolean; availability: string }[] | null }>(db, BATCH_SQL, [
+    const [row] = await hotQuery<{ rows: { i: number; changed: boolean; availability: string }[] | null; events: string[] | null }>(db, BATCH_SQL, [
       round.map((p) => p.i), col(0), col(1), col(2), col(3), col(4), col(5), col(6), col(7), col(8),
     ].map((a) => pgArray(a as (string | number | null)[])));
+    publishAfterCommit(db, row.events);
     for (const r of row.rows ?? []) results[r.i] = { found: 1, changed: r.changed ? 1 : 0, availability: r.availability };
     pending = later;
   }
@@ -177,7 +180,8 @@ st AS (
     FROM calc WHERE s.id = calc.id AND calc.after <> calc.before RETURNING s.id
 )
 SELECT (SELECT json_agg(json_build_object('i', p.i, 'changed', p.changed, 'availability', calc.after)) FROM prev p JOIN calc ON calc.id = p.station_id) AS rows,
-       (SELECT count(pg_notify('${EVENTS_CHANNEL}', json_build_object('type', 'connector_status', 'stationId', p.station_id, 'connectorId', p.connector_id,
-          'status', p.status, 'errorCode', p.error_code, 'availability', calc.after)::text)) FROM prev p JOIN calc ON calc.id = p.station_id) AS n1,
-       (SELECT count(pg_notify('${EVENTS_CHANNEL}', json_build_object('type', 'station', 'stationId', id, 'isOnline', is_online,
-          'availability', after)::text)) FROM calc WHERE after <> before) AS n2`;
+       ARRAY(SELECT json_build_object('type', 'connector_status', 'stationId', p.station_id, 'connectorId', p.connector_id,
+          'status', p.status, 'errorCode', p.error_code, 'availability', calc.after)::text FROM prev p JOIN calc ON calc.id = p.station_id
+        UNION ALL
+        SELECT json_build_object('type', 'station', 'stationId', id, 'isOnline', is_online,
+          'availability', after)::text FROM calc WHERE after <> before) AS events`;
