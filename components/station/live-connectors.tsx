@@ -1,7 +1,8 @@
 "use client";
 // The station's connectors with their status kept live from the charger's
 // StatusNotifications (SSE), and the book / start-charging links per connector.
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
 import { useLiveEvents } from "@/components/live/use-live-events.ts";
 import { fill, type TStrings } from "@/components/map/strings.ts";
 import { formatKw } from "@/lib/format.ts";
@@ -22,6 +23,13 @@ export function LiveConnectors(props: {
   const { s } = props;
   const [status, setStatus] = useState<Record<number, string>>({});
   const [online, setOnline] = useState(props.chargerOnline);
+  const router = useRouter();
+  // A refresh (below) brings the statuses and online state as stored now.
+  useEffect(() => setOnline(props.chargerOnline), [props.chargerOnline]);
+  const resync = () => {
+    setStatus({});
+    router.refresh();
+  };
   useLiveEvents({ stations: [props.stationId] }, (e) => {
     if (e.type === "connector_status" && e.stationId === props.stationId && !props.maintenance) {
       setStatus((m) => ({ ...m, [e.connectorId]: e.status }));
@@ -31,7 +39,7 @@ export function LiveConnectors(props: {
       // A reconnecting charger reports its statuses again; until then they are not known.
       if (!e.isOnline) setStatus({});
     }
-  });
+  }, resync);
   const offline = online === false;
   return (
     <ul className="flex flex-col gap-2" data-testid="connectors">
