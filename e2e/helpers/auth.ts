@@ -13,4 +13,7 @@ export async function signIn(page: Page, email: string, password: string) {
 export async function expectSignedInHome(page: Page, path: string) {
   await expect(page).toHaveURL(new RegExp(`${path}$`));
   await expect(page.getByTestId("home-title")).toBeVisible();
+  // Signing in ends in a full page load, not a page.goto(): wait for React
+  // here too, or the next click (e.g. Sign out) can land before it listens.
+  await waitForHydration(page);
 }
