@@ -57,7 +57,7 @@ export function LiveBoard({ initial, siteId, m, locale }: { initial: TBoardSpot[
       return;
     }
     setRows((prev) => apply(prev, e));
-  });
+  }, () => router.refresh()); // (re)subscribed: re-read what may have changed unseen
   const status = (s: string | null) => (s ? m.statuses[s] ?? s : "—");
 
   return (
