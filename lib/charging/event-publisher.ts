@@ -9,59 +9,30 @@
 // pages and jobs that follow events read the database anyway.
 import type { Db } from "../db/client.ts";
 import { EVENTS_CHANNEL } from "../realtime/events.ts";
+import { GroupCommit } from "./group-commit.ts";
 import { hotQuery, pgArray } from "./hot-sql.ts";
 
-const FLUSH_MS = 20;
-const MAX_BATCH = 1000;
-
-class EventPublisher {
-  private queue: string[] = [];
-  private timer?: ReturnType<typeof setTimeout>;
-  private flushing?: Promise<void>;
-
-  constructor(private readonly db: Db) {}
-
-  publish(payloads: readonly string[]) {
-    if (!payloads.length) return;
-    this.queue.push(...payloads);
-    this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
-  }
-
-  /** Resolves once everything published so far has been sent. */
-  async drain(): Promise<void> {
-    while (this.queue.length || this.flushing) await this.flush();
-  }
-
-  private flush(): Promise<void> {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    // One flush at a time, so events keep their order.
-    this.flushing ??= this.send().finally(() => {
-      this.flushing = undefined;
-    });
-    return this.flushing;
-  }
-
-  private async send() {
-    while (this.queue.length) {
-      const batch = this.queue.splice(0, MAX_BATCH);
-      await hotQuery(this.db, `SELECT count(pg_notify('${EVENTS_CHANNEL}', p)) FROM unnest($1::text[]) AS p`, [pgArray(batch)]).catch((err) => {
-        console.warn(`live events not published (${batch.length}): ${(err as Error).message}`);
-      });
-    }
-  }
-}
-
-const publishers = new WeakMap<Db, EventPublisher>();
+// One writer at a time keeps the events in order; the linger gathers a batch.
+const publishers = new WeakMap<Db, GroupCommit<string, void>>();
 const publisherFor = (db: Db) => {
   let p = publishers.get(db);
-  if (!p) publishers.set(db, (p = new EventPublisher(db)));
+  if (!p) {
+    const send = async (batch: string[]): Promise<void[]> => {
+      await hotQuery(db, `SELECT count(pg_notify('${EVENTS_CHANNEL}', p)) FROM unnest($1::text[]) AS p`, [pgArray(batch)]);
+      return batch.map(() => undefined);
+    };
+    publishers.set(db, (p = new GroupCommit(send, { maxBatch: 1000, concurrency: 1, lingerMs: 20 })));
+  }
   return p;
 };
 
 /** Queues live events (JSON texts) whose rows the caller has committed. */
 export function publishAfterCommit(db: Db, payloads: readonly string[] | null | undefined): void {
-  if (payloads?.length) publisherFor(db).publish(payloads);
+  if (!payloads?.length) return;
+  const p = publisherFor(db);
+  for (const payload of payloads) {
+    p.submit(payload).catch((err) => console.warn(`live event not published: ${(err as Error).message}`));
+  }
 }
 
 /** Sends every queued live event (shutdown, tests). */
