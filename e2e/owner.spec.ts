@@ -13,6 +13,7 @@ import { platformFeeFor, platformFeePercent } from "../lib/owner/fees.ts";
 import { formatKwh, formatMoney } from "../lib/format.ts";
 import { signIn } from "./helpers/auth.ts";
 import { testDb, uniqueEmail } from "./helpers/db.ts";
+import { flattenReadings } from "../lib/charging/meter-readings.ts";
 
 const OCPP_URL = process.env.E2E_OCPP_URL ?? "ws://127.0.0.1:9000/ocpp";
 const PASSWORD = "owner-e2e-password";
@@ -134,7 +135,7 @@ test.describe("owner console", () => {
       expect(session.energyWh).toBe(energyWh);
       const cost = computeCost(tariffFromRecord(station.tariff!, station.timeZone), {
         startedAt: session.startedAt!, endedAt: session.endedAt!, timeZone: station.timeZone, meterStartWh: Number(session.meterStartWh),
-        samples: [...samplesFromMeterReadings(session.meterReadings).samples, { at: session.endedAt!, energyWh: Number(session.meterStopWh) }],
+        samples: [...samplesFromMeterReadings(flattenReadings(session.meterReadings)).samples, { at: session.endedAt!, energyWh: Number(session.meterStopWh) }],
       });
       const costMinor = cost.totalInclVat;
       expect(costMinor).toBe(Math.round((energyWh * 40) / 1000));

@@ -154,9 +154,14 @@ export function openApiDocument(): Json {
           energyWh: nint, lastMeterWh: nint, lastPowerW: nint, lastSocPercent: nint, lastMeterAt: ndate, stopReason: nstr, failureReason: nstr,
           flags: { type: "array", items: str }, costMinor: nint, currency: str, createdAt: date, updatedAt: date,
         }),
+        // One OCPP MeterValue element: its sampled values exactly as the charger sent them.
         MeterValue: obj({
-          id: str, connectorId: int, transactionId: nint, timestamp: date, measurand: str, value: str, numericValue: { type: ["number", "null"] },
-          unit: nstr, phase: nstr, context: nstr, location: nstr, format: nstr, receivedAt: date,
+          id: str, connectorId: int, transactionId: nint, timestamp: date,
+          sampledValue: {
+            type: "array",
+            items: obj({ value: str, measurand: str, phase: str, unit: str, context: str, location: str, format: str }, ["value"]),
+          },
+          context: nstr, energyWh: nint, powerW: { type: ["number", "null"] }, receivedAt: date,
         }),
         Command: obj({
           id: uuid, stationId: uuid, action: { enum: [...COMMAND_ACTIONS] }, payload: { type: "object" },

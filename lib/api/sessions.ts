@@ -1,5 +1,5 @@
-// Charging sessions, newest first, and their meter values (every sampled
-// value as the charger sent it) on request.
+// Charging sessions, newest first, and their meter values (each MeterValue
+// with every sampled value as the charger sent it) on request.
 import { z } from "zod";
 import type { Db, Prisma } from "../db/client.ts";
 import { ApiError, notFound, parseOr400 } from "./errors.ts";
@@ -15,8 +15,7 @@ const sessionSelect = {
 } as const satisfies Prisma.ChargingSessionSelect;
 
 const meterSelect = {
-  id: true, connectorId: true, transactionId: true, timestamp: true, measurand: true, value: true, numericValue: true, unit: true,
-  phase: true, context: true, location: true, format: true, receivedAt: true,
+  id: true, connectorId: true, transactionId: true, timestamp: true, sampledValues: true, context: true, energyWh: true, powerW: true, receivedAt: true,
 } as const satisfies Prisma.MeterReadingSelect;
 
 const ZDate = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
@@ -68,5 +67,11 @@ export async function getSession(db: Db, id: string, query: unknown) {
     select: meterSelect,
   });
   const page = pageOf(readings, q.limit, (r) => [r.id.toString()]);
-  return { data: row, meterValues: { data: page.data.map((r) => ({ ...r, id: r.id.toString() })), nextCursor: page.nextCursor } };
+  return { data: row, meterValues: { data: page.data.map(meterValueOut), nextCursor: page.nextCursor } };
+}
+
+// Shaped like OCPP's MeterValue (timestamp + sampledValue[]), which is what
+// integrators already parse; energy and power come converted to Wh and W.
+function meterValueOut({ id, sampledValues, energyWh, ...r }: Prisma.MeterReadingGetPayload<{ select: typeof meterSelect }>) {
+  return { id: id.toString(), ...r, sampledValue: sampledValues, energyWh: energyWh === null ? null : Number(energyWh) };
 }

@@ -6,27 +6,50 @@ import type { TMeterSample, TSampledValue } from "./types.ts";
 
 export const ENERGY_REGISTER = "Energy.Active.Import.Register";
 
-export function readingRows(
+/** A stored reading: one MeterValue element, its sampled values kept whole. */
+export function readingRow(
   base: { stationId: string; connectorNumber: number; sessionId: string | null; transactionId: number | null },
-  samples: TMeterSample[],
-): Prisma.MeterReadingCreateManyInput[] {
-  return samples.flatMap((s) =>
-    s.values.map((v) => ({
-      stationId: base.stationId,
-      connectorId: base.connectorNumber,
-      sessionId: base.sessionId,
-      transactionId: base.transactionId,
-      timestamp: s.timestamp,
-      measurand: v.measurand ?? ENERGY_REGISTER,
-      value: v.value,
-      numericValue: numeric(v),
-      unit: v.unit ?? null,
-      phase: v.phase ?? null,
-      context: v.context ?? null,
-      location: v.location ?? null,
-      format: v.format ?? null,
-    })),
-  );
+  sample: TMeterSample,
+): Prisma.MeterReadingCreateManyInput {
+  const f = elementFigures(sample.values);
+  return {
+    stationId: base.stationId,
+    connectorId: base.connectorNumber,
+    sessionId: base.sessionId,
+    transactionId: base.transactionId,
+    timestamp: sample.timestamp,
+    sampledValues: sample.values,
+    context: f.context,
+    energyWh: f.energyWh === null ? null : BigInt(f.energyWh),
+    powerW: f.powerW,
+  };
+}
+
+/** The figures pulled out of one MeterValue element into their own columns:
+ *  the whole-charger energy register (Wh) and active power (W; the sum of the
+ *  phases when no total is sent), and the element's context. */
+export function elementFigures(values: TSampledValue[]): { energyWh: number | null; powerW: number | null; context: string | null } {
+  let energyWh: number | null = null;
+  let powerTotal: number | null = null;
+  let powerPhases: number | null = null;
+  for (const v of values) {
+    const measurand = v.measurand ?? ENERGY_REGISTER;
+    if (measurand !== ENERGY_REGISTER && measurand !== "Power.Active.Import") continue;
+    const n = numeric(v);
+    if (n === null) continue;
+    const x = n * (toBase[v.unit ?? ""] ?? 1);
+    if (measurand === ENERGY_REGISTER) {
+      if (!v.phase && x >= 0 && x <= Number.MAX_SAFE_INTEGER) energyWh = Math.round(x);
+    } else if (v.phase) powerPhases = (powerPhases ?? 0) + x;
+    else powerTotal = x;
+  }
+  return { energyWh, powerW: powerTotal ?? powerPhases, context: values[0]?.context ?? null };
+}
+
+/** Stored readings back as one row per sampled value (what the tariff engine
+ *  and the API's flat view read). */
+export function flattenReadings<R extends { timestamp: Date; sampledValues: unknown }>(rows: R[]): (TSampledValue & { timestamp: Date })[] {
+  return rows.flatMap((r) => (Array.isArray(r.sampledValues) ? (r.sampledValues as TSampledValue[]) : []).map((v) => ({ ...v, timestamp: r.timestamp })));
 }
 
 function numeric(v: TSampledValue): number | null {

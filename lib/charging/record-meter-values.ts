@@ -1,14 +1,14 @@
 // MeterValues is the hottest message. Messages from many chargers are written
 // together (group commit) by ONE statement: find each message's session,
-// insert every sampled value, move each running session's figures forward and
-// publish one live event per session. Readings are kept even when no (known)
+// insert each MeterValue element (its sampled values kept whole), move each
+// running session's figures forward and publish one live event per session. Readings are kept even when no (known)
 // transaction owns them; those are recorded for review afterwards.
 import type { Db } from "../db/client.ts";
 import { isClockSkewed, shouldReportSkew } from "./clock-skew.ts";
 import { publishAfterCommit } from "./event-publisher.ts";
 import { GroupCommit } from "./group-commit.ts";
 import { hotQuery, pgArray } from "./hot-sql.ts";
-import { summarise } from "./meter-readings.ts";
+import { elementFigures, summarise } from "./meter-readings.ts";
 import type { TChargerRef, TMeterSample } from "./types.ts";
 
 export type TRecordMeterValuesInput = TChargerRef & {
@@ -48,7 +48,8 @@ export class MeterValuesWriter {
 
   private async writeBatch(items: TRecordMeterValuesInput[]): Promise<TRecordMeterValuesResult[]> {
     const m = { i: [] as number[], station: [] as string[], connector: [] as number[], tid: [] as (number | null)[], at: [] as (string | null)[], reg: [] as (string | null)[], pow: [] as (number | null)[], soc: [] as (number | null)[], skewed: [] as boolean[] };
-    const r = { i: [] as number[], ts: [] as string[], measurand: [] as string[], value: [] as string[], num: [] as (number | null)[], unit: [] as (string | null)[], phase: [] as (string | null)[], context: [] as (string | null)[], location: [] as (string | null)[], format: [] as (string | null)[] };
+    const r = { i: [] as number[], ts: [] as string[], values: [] as string[], context: [] as (string | null)[], energy: [] as (string | null)[], power: [] as (number | null)[] };
+    const counts: number[] = [];
     const received = items.map((it) => it.receivedAt ?? new Date());
     items.forEach((it, i) => {
       const s = summarise(it.samples);
@@ -62,32 +63,25 @@ export class MeterValuesWriter {
       m.pow.push(inRange(s.powerW, -2e9, 2e9));
       m.soc.push(inRange(s.socPercent, 0, 100));
       m.skewed.push(it.samples.some((x) => isClockSkewed(x.timestamp, received[i])));
+      counts.push(0);
       for (const sample of it.samples) {
-        const ts = sample.timestamp.toISOString();
-        for (const v of sample.values) {
-          const n = v.format === "SignedData" ? null : Number(v.value);
-          r.i.push(i);
-          r.ts.push(ts);
-          r.measurand.push(v.measurand ?? "Energy.Active.Import.Register");
-          r.value.push(v.value);
-          r.num.push(n !== null && Number.isFinite(n) ? n : null);
-          r.unit.push(v.unit ?? null);
-          r.phase.push(v.phase ?? null);
-          r.context.push(v.context ?? null);
-          r.location.push(v.location ?? null);
-          r.format.push(v.format ?? null);
-        }
+        const f = elementFigures(sample.values);
+        r.i.push(i);
+        r.ts.push(sample.timestamp.toISOString());
+        r.values.push(JSON.stringify(sample.values));
+        r.context.push(f.context);
+        r.energy.push(f.energyWh === null ? null : String(f.energyWh));
+        r.power.push(inRange(f.powerW, -1e12, 1e12));
+        counts[i] += sample.values.length;
       }
     });
 
     const [row] = await hotQuery<{ sessions: { i: number; id: string; status: string }[] | null; events: string[] | null }>(this.db, METER_SQL, [
       m.i, m.station, m.connector, m.tid, m.at, m.reg, m.pow, m.soc, m.skewed,
-      r.i, r.ts, r.measurand, r.value, r.num, r.unit, r.phase, r.context, r.location, r.format,
+      r.i, r.ts, r.values, r.context, r.energy, r.power,
     ].map(pgArray));
     publishAfterCommit(this.db, row.events);
     const sessionOf = new Map((row.sessions ?? []).map((s) => [s.i, s]));
-    const counts = new Map<number, number>();
-    r.i.forEach((i) => counts.set(i, (counts.get(i) ?? 0) + 1));
 
     const incidents: { stationId: string; identity: string; kind: string; action: string; detail: string; payload: object }[] = [];
     const results = items.map((it, i): TRecordMeterValuesResult => {
@@ -98,12 +92,12 @@ export class MeterValuesWriter {
       const base = { stationId: it.stationId, identity: it.identity, action: "MeterValues", payload: { transactionId: tid, connectorId: it.connectorNumber } };
       if (issue) {
         const what = issue === "PLACEHOLDER_TRANSACTION" ? "placeholder" : issue === "UNKNOWN_TRANSACTION" ? "unknown" : "stopped";
-        incidents.push({ ...base, kind: issue, detail: `MeterValues (${counts.get(i) ?? 0} values) for ${what} transaction ${tid}` });
+        incidents.push({ ...base, kind: issue, detail: `MeterValues (${counts[i]} values) for ${what} transaction ${tid}` });
       }
       if (m.skewed[i] && shouldReportSkew(it.stationId, received[i].getTime())) {
         incidents.push({ ...base, kind: "CLOCK_SKEW", detail: `MeterValues stamped ${it.samples[0]?.timestamp.toISOString()}, received ${received[i].toISOString()}` });
       }
-      return { stored: counts.get(i) ?? 0, sessionId: s?.id ?? null, issue };
+      return { stored: counts[i], sessionId: s?.id ?? null, issue };
     });
     if (incidents.length) await this.db.ocppIncident.createMany({ data: incidents as never });
     return results;
@@ -123,12 +117,12 @@ s AS (
    WHERE m.transaction_id > 0
 ),
 r AS (
-  SELECT * FROM unnest($10::int[], $11::timestamptz[], $12::text[], $13::text[], $14::float8[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[])
-    AS r(i, ts, measurand, value, numeric_value, unit, phase, context, location, format)
+  SELECT * FROM unnest($10::int[], $11::timestamptz[], $12::jsonb[], $13::text[], $14::bigint[], $15::float8[])
+    AS r(i, ts, sampled_values, context, energy_wh, power_w)
 ),
 ins AS (
-  INSERT INTO meter_readings (station_id, connector_id, session_id, transaction_id, "timestamp", measurand, value, numeric_value, unit, phase, context, location, format)
-  SELECT m.station_id, m.connector_id, s.id, m.transaction_id, r.ts, r.measurand, r.value, r.numeric_value, r.unit, r.phase, r.context, r.location, r.format
+  INSERT INTO meter_readings (station_id, connector_id, session_id, transaction_id, "timestamp", sampled_values, context, energy_wh, power_w)
+  SELECT m.station_id, m.connector_id, s.id, m.transaction_id, r.ts, r.sampled_values, r.context, r.energy_wh, r.power_w
     FROM r JOIN m ON m.i = r.i LEFT JOIN s ON s.i = r.i
 ),
 latest AS (

@@ -5,7 +5,7 @@ import { publish } from "../realtime/publish.ts";
 import { authorizeToken, type TAuthorization } from "./authorize-token.ts";
 import { isClockSkewed } from "./clock-skew.ts";
 import { recordIncident } from "./incidents.ts";
-import { readingRows, summarise } from "./meter-readings.ts";
+import { readingRow, summarise } from "./meter-readings.ts";
 import { TX_OPTIONS, type TChargerRef, type TMeterSample, type Tx } from "./types.ts";
 
 export type TStopTransactionInput = TChargerRef & {
@@ -79,12 +79,11 @@ async function recordStop(tx: Tx, input: TStopTransactionInput): Promise<TStopTr
   if (energyWh !== null && energyWh < 0) {
     flags.add("METER_DECREASE");
     // Not trusted: fall back to the highest register the charger reported during the session.
-    const best = await tx.meterReading.aggregate({
-      // Wh is the unit when none is given; kWh readings are covered by lastMeterWh.
-      where: { sessionId: session.id, measurand: "Energy.Active.Import.Register", OR: [{ unit: "Wh" }, { unit: null }], phase: null },
-      _max: { numericValue: true },
-    });
-    const highest = Math.max(best._max.numericValue ?? -Infinity, session.lastMeterWh === null ? -Infinity : Number(session.lastMeterWh));
+    const best = await tx.meterReading.aggregate({ where: { sessionId: session.id }, _max: { energyWh: true } });
+    const highest = Math.max(
+      best._max.energyWh === null ? -Infinity : Number(best._max.energyWh),
+      session.lastMeterWh === null ? -Infinity : Number(session.lastMeterWh),
+    );
     energyWh = start !== null && Number.isFinite(highest) && highest >= start ? Math.round(highest - start) : null;
     await incident(
       "METER_DECREASE",
@@ -122,7 +121,7 @@ async function insertReadings(tx: Tx, input: TStopTransactionInput, sessionId: s
     ? (await tx.chargingSession.findUniqueOrThrow({ where: { id: sessionId }, select: { connectorNumber: true } })).connectorNumber
     : 0;
   await tx.meterReading.createMany({
-    data: readingRows({ stationId: input.stationId, connectorNumber, sessionId, transactionId: input.transactionId }, samples),
+    data: samples.map((s) => readingRow({ stationId: input.stationId, connectorNumber, sessionId, transactionId: input.transactionId }, s)),
   });
 }
 

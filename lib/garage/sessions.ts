@@ -51,20 +51,22 @@ export async function sessionDetails(db: Db, user: TGarageUser, siteId: string, 
     select: { ...sessionRowSelect, meterStartWh: true, meterStopWh: true, failureReason: true, flags: true },
   });
   if (!session) throw notFoundError("This session");
+  // Energy (Wh) and power (W) were converted from the charger's units when stored.
   const readings = await db.meterReading.findMany({
-    where: { sessionId: session.id, measurand: { in: ["Energy.Active.Import.Register", "Power.Active.Import"] }, phase: null },
+    where: { sessionId: session.id, OR: [{ energyWh: { not: null } }, { powerW: { not: null } }] },
     orderBy: { timestamp: "asc" },
-    select: { timestamp: true, measurand: true, numericValue: true, unit: true, context: true },
+    select: { timestamp: true, energyWh: true, powerW: true, context: true },
     take: 5000,
   });
-  return { session, readings: readings.map(toChartPoint).filter((r): r is NonNullable<typeof r> => !!r) };
+  return { session, readings: readings.flatMap(toChartPoints) };
 }
 
-/** Energy in Wh and power in W, whatever unit the charger used. */
-function toChartPoint(r: { timestamp: Date; measurand: string; numericValue: number | null; unit: string | null; context: string | null }) {
-  if (r.numericValue === null) return null;
-  const k = r.unit === "kWh" || r.unit === "kW" ? 1000 : 1;
-  return { at: r.timestamp.toISOString(), kind: r.measurand === "Power.Active.Import" ? ("power" as const) : ("energy" as const), value: r.numericValue * k, context: r.context };
+function toChartPoints(r: { timestamp: Date; energyWh: bigint | null; powerW: number | null; context: string | null }) {
+  const at = r.timestamp.toISOString();
+  return [
+    ...(r.energyWh !== null ? [{ at, kind: "energy" as const, value: Number(r.energyWh), context: r.context }] : []),
+    ...(r.powerW !== null ? [{ at, kind: "power" as const, value: r.powerW, context: r.context }] : []),
+  ];
 }
 
 /** Filter choices for the sessions page: renters, cards, spots of this garage. */

@@ -10,6 +10,7 @@ import type { Db, Prisma } from "../db/client.ts";
 import { notifyInLanguage, requestLocaleOf } from "../payments/notify-in-language.ts";
 import { capture, collectRemainder, release, type TRemainderResult } from "../payments/index.ts";
 import { computeCost, samplesFromMeterReadings, type CostResult } from "../tariffs/index.ts";
+import { flattenReadings } from "../charging/meter-readings.ts";
 import { formatKwh, formatMoney } from "../format.ts";
 import { logWarn } from "../log.ts";
 import { sessionTariff } from "./pricing.ts";
@@ -26,11 +27,11 @@ export async function priceStoppedSession(db: Db, sessionId: string): Promise<TF
   const tariff = sessionTariff(s?.tariffSnapshot);
   if (!s || !tariff || !s.startedAt || !s.endedAt || s.meterStartWh === null) return null;
   const rows = await db.meterReading.findMany({
-    where: { sessionId, measurand: { in: ["Energy.Active.Import.Register", "Power.Active.Import", "Current.Import"] } },
+    where: { sessionId },
     orderBy: { timestamp: "asc" },
-    select: { timestamp: true, measurand: true, value: true, unit: true, phase: true },
+    select: { timestamp: true, sampledValues: true },
   });
-  const { samples } = samplesFromMeterReadings(rows);
+  const { samples } = samplesFromMeterReadings(flattenReadings(rows));
   const start = Number(s.meterStartWh);
   // The register at stop is the truth for energy (meterStop − meterStart).
   const stop = s.meterStopWh === null ? null : Number(s.meterStopWh);

@@ -7,6 +7,7 @@ import type { Db } from "../db/client.ts";
 import { notFoundError } from "../errors/app-error.ts";
 import { isUuid } from "../stations/visibility.ts";
 import { runningCost, samplesFromMeterReadings, type CostLine } from "../tariffs/index.ts";
+import { flattenReadings } from "../charging/meter-readings.ts";
 import { adoptStartedSession, resolveAttempt } from "./adopt-started-session.ts";
 import { enforceEnergyCap } from "./energy-cap.ts";
 import { askForFirstReading } from "./first-reading.ts";
@@ -74,12 +75,12 @@ export async function liveSession(db: Db, userId: string, id: string, now = new 
     const tariff = sessionTariff(s.tariffSnapshot);
     if (tariff) {
       const rows = await db.meterReading.findMany({
-        where: { sessionId: s.id, measurand: { in: ["Energy.Active.Import.Register", "Power.Active.Import", "Current.Import"] } },
+        where: { sessionId: s.id },
         orderBy: { timestamp: "asc" },
-        select: { timestamp: true, measurand: true, value: true, unit: true, phase: true },
+        select: { timestamp: true, sampledValues: true },
       });
       const start = Number(s.meterStartWh ?? 0);
-      const samples = samplesFromMeterReadings(rows).samples.filter((x) => x.energyWh >= start);
+      const samples = samplesFromMeterReadings(flattenReadings(rows)).samples.filter((x) => x.energyWh >= start);
       const at = new Date(Math.max(now.getTime(), s.startedAt.getTime()));
       try {
         const cost = runningCost(tariff, { startedAt: s.startedAt, timeZone: s.station.timeZone, meterStartWh: start, samples }, at);

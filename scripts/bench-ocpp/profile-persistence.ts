@@ -71,17 +71,18 @@ const BATCH = 100;
 await measure(`group commit: ${BATCH} MeterValues per transaction (raw SQL)`, N, async (k) => {
   if (k % BATCH !== 0) return;
   const n = Math.min(BATCH, N - k);
-  const cols: unknown[][] = [[], [], [], [], [], [], [], [], []];
-  for (let m = 0; m < n; m++) for (const v of samples(k + m)[0].values) {
+  const cols: unknown[][] = [[], [], [], [], [], [], []];
+  for (let m = 0; m < n; m++) {
+    const values = samples(k + m)[0].values;
     cols[0].push(station.id); cols[1].push(1); cols[2].push(session.id); cols[3].push(session.transactionId); cols[4].push(new Date().toISOString());
-    cols[5].push(v.measurand); cols[6].push(v.value); cols[7].push(Number(v.value)); cols[8].push((v as { phase?: string }).phase ?? null);
+    cols[5].push(JSON.stringify(values)); cols[6].push(values[0].value);
   }
   const c = await raw.connect();
   try {
     await c.query("BEGIN");
     await c.query(
-      `INSERT INTO meter_readings (station_id, connector_id, session_id, transaction_id, timestamp, measurand, value, numeric_value, phase)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::int[], $5::timestamptz[], $6::text[], $7::text[], $8::float8[], $9::text[])`,
+      `INSERT INTO meter_readings (station_id, connector_id, session_id, transaction_id, timestamp, sampled_values, energy_wh)
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::int[], $5::timestamptz[], $6::jsonb[], $7::bigint[])`,
       cols,
     );
     await c.query(`UPDATE charging_sessions SET last_meter_wh = $2::bigint, last_meter_at = now(), energy_wh = $3::int WHERE id = $1`, [session.id, k + n, k + n]);

@@ -201,7 +201,7 @@ describe("sessions", () => {
     await t.db.meterReading.createMany({
       data: Array.from({ length: readings }, (_, i) => ({
         stationId: st.id, connectorId: 1, sessionId: s.id, transactionId: s.transactionId, timestamp: new Date(startedAt.getTime() + i * 60_000),
-        measurand: "Energy.Active.Import.Register", value: String(1000 + i), numericValue: 1000 + i, unit: "Wh",
+        sampledValues: [{ value: String(1000 + i), measurand: "Energy.Active.Import.Register", unit: "Wh" }], energyWh: BigInt(1000 + i),
       })),
     });
     return { station: st, session: s };
@@ -243,7 +243,8 @@ describe("sessions", () => {
     for (let i = 0; i < 5; i++) {
       const r = await call(GET, "GET", `/sessions/${session.id}`, { key, params: { id: session.id }, query: `include=meterValues&limit=2${cursor ? `&cursor=${cursor}` : ""}` });
       assert.equal(r.status, 200);
-      values.push(...r.body.meterValues.data.map((m: any) => m.numericValue));
+      values.push(...r.body.meterValues.data.map((m: any) => m.energyWh));
+      for (const m of r.body.meterValues.data) assert.deepEqual(m.sampledValue, [{ value: String(m.energyWh), measurand: "Energy.Active.Import.Register", unit: "Wh" }]);
       cursor = r.body.meterValues.nextCursor;
       if (!cursor) break;
     }

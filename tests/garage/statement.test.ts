@@ -9,6 +9,7 @@ import { listSessions, sessionDetails } from "../../lib/garage/sessions.ts";
 import { createSpot } from "../../lib/garage/spots.ts";
 import { costOf, monthlyStatement, monthTotals, statementCsv } from "../../lib/garage/statement.ts";
 import { makeGarage, makeRenter, makeSession } from "./helpers.ts";
+import { readingRow } from "../../lib/charging/meter-readings.ts";
 
 let t: TestDb;
 before(async () => { t = await freshDatabase(); });
@@ -67,12 +68,19 @@ test("sessions list filters by renter, card, spot and period; a session shows it
   assert.deepEqual(await ids({ spotId: spot!.id }), [100]);
   assert.deepEqual(await ids({ from: "2026-05-03", to: "2026-05-31" }), [200]);
 
+  const base = { stationId: stations[0].id, connectorNumber: 1, sessionId: s1.id, transactionId: null };
   await t.db.meterReading.createMany({
     data: [
-      { stationId: stations[0].id, connectorId: 1, sessionId: s1.id, timestamp: new Date("2026-05-02T08:00:00Z"), value: "1000", numericValue: 1000, unit: "Wh" },
-      { stationId: stations[0].id, connectorId: 1, sessionId: s1.id, timestamp: new Date("2026-05-02T08:30:00Z"), value: "1.05", numericValue: 1.05, unit: "kWh" },
-      { stationId: stations[0].id, connectorId: 1, sessionId: s1.id, timestamp: new Date("2026-05-02T08:30:00Z"), measurand: "Power.Active.Import", value: "7400", numericValue: 7400, unit: "W" },
-      { stationId: stations[0].id, connectorId: 1, sessionId: s1.id, timestamp: new Date("2026-05-02T08:30:00Z"), measurand: "Current.Import", value: "16", numericValue: 16, unit: "A" },
+      readingRow(base, { timestamp: new Date("2026-05-02T08:00:00Z"), values: [{ value: "1000", unit: "Wh" }] }),
+      readingRow(base, {
+        timestamp: new Date("2026-05-02T08:30:00Z"),
+        values: [
+          { value: "1.05", unit: "kWh" },
+          { value: "7.4", measurand: "Power.Active.Import", unit: "kW" },
+          { value: "16", measurand: "Current.Import", unit: "A" },
+        ],
+      }),
+      readingRow(base, { timestamp: new Date("2026-05-02T08:45:00Z"), values: [{ value: "230", measurand: "Voltage", unit: "V" }] }),
     ],
   });
   const d = await sessionDetails(t.db, admin, site.id, s1.id);

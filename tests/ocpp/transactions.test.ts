@@ -125,7 +125,9 @@ describe("StopTransaction", () => {
     assert.equal(s.stopReason, "EVDisconnected");
     assert.equal(s.meterReadings.length, 1);
     const r = s.meterReadings[0];
-    assert.deepEqual([r.value, r.unit, r.context, r.location, r.format, r.numericValue], ["17.5", "kWh", "Transaction.End", "Outlet", "Raw", 17.5]);
+    assert.deepEqual(r.sampledValues, [{ value: "17.5", measurand: "Energy.Active.Import.Register", unit: "kWh", context: "Transaction.End", location: "Outlet", format: "Raw" }]);
+    assert.equal(r.energyWh, 17_500n, "kWh register stored in Wh");
+    assert.equal(r.context, "Transaction.End");
   });
 
   test("unknown, already stopped and placeholder transactions are answered normally and recorded", async () => {
@@ -181,13 +183,20 @@ describe("MeterValues", () => {
       ],
     });
     const s = await env.t.db.chargingSession.findUniqueOrThrow({ where: { transactionId }, include: { meterReadings: { orderBy: { id: "asc" } } } });
-    assert.equal(s.meterReadings.length, 5);
+    assert.equal(s.meterReadings.length, 1, "one row per MeterValue element");
     assert.equal(s.energyWh, 3000);
     assert.equal(s.lastPowerW, 11200);
     assert.equal(s.lastSocPercent, 55);
-    const v = s.meterReadings[3];
-    assert.deepEqual([v.measurand, v.phase, v.unit, v.value], ["Voltage", "L1-N", "V", "230.4"]);
-    assert.equal(s.meterReadings[0].timestamp.toISOString(), at);
+    const r = s.meterReadings[0];
+    assert.equal(r.timestamp.toISOString(), at);
+    assert.deepEqual(r.sampledValues, [
+      { value: "4000", measurand: "Energy.Active.Import.Register", unit: "Wh", context: "Sample.Periodic", location: "Outlet", format: "Raw" },
+      { value: "11.2", measurand: "Power.Active.Import", unit: "kW", context: "Sample.Periodic" },
+      { value: "16.1", measurand: "Current.Import", unit: "A", phase: "L1" },
+      { value: "230.4", measurand: "Voltage", unit: "V", phase: "L1-N" },
+      { value: "55", measurand: "SoC", unit: "Percent", location: "EV" },
+    ], "every field as sent, in order");
+    assert.deepEqual([r.energyWh, r.powerW, r.context], [4000n, 11200, "Sample.Periodic"]);
   });
 
   test("readings without a transaction, or for an unknown one, are kept", async () => {
@@ -195,9 +204,9 @@ describe("MeterValues", () => {
     await client.call("MeterValues", { connectorId: 0, meterValue: [{ timestamp: iso(), sampledValue: [{ value: "123456" }] }] });
     assert.deepEqual(await client.call("MeterValues", { connectorId: 1, transactionId: 4242, meterValue: [{ timestamp: iso(), sampledValue: [{ value: "9" }] }] }), {});
     const rows = await env.t.db.meterReading.findMany({ where: { stationId: station.id }, orderBy: { id: "asc" } });
-    assert.deepEqual(rows.map((r) => [r.connectorId, r.transactionId, r.sessionId, r.measurand]), [
-      [0, null, null, "Energy.Active.Import.Register"],
-      [1, 4242, null, "Energy.Active.Import.Register"],
+    assert.deepEqual(rows.map((r) => [r.connectorId, r.transactionId, r.sessionId, r.sampledValues, r.energyWh]), [
+      [0, null, null, [{ value: "123456" }], 123456n],
+      [1, 4242, null, [{ value: "9" }], 9n],
     ]);
     assert.equal(await env.t.db.ocppIncident.count({ where: { kind: "UNKNOWN_TRANSACTION", action: "MeterValues" } }), 1);
   });
@@ -221,7 +230,9 @@ describe("MeterValues under concurrency", () => {
         ),
       );
     }
-    assert.equal(await env.t.db.meterReading.count({ where: { stationId: { in: chargers.map((c) => c.station.id) } } }), 20 * 5 * 2);
+    const rows = await env.t.db.meterReading.findMany({ where: { stationId: { in: chargers.map((c) => c.station.id) } }, select: { sampledValues: true } });
+    assert.equal(rows.length, 20 * 5, "one row per MeterValue element");
+    assert.equal(rows.reduce((n, r) => n + (r.sampledValues as unknown[]).length, 0), 20 * 5 * 2, "every sampled value");
     for (const [i, tx] of txs.entries()) {
       const s = await env.t.db.chargingSession.findUniqueOrThrow({ where: { transactionId: tx.transactionId } });
       assert.equal(s.energyWh, 5 * (i + 1));

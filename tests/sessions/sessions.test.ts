@@ -10,6 +10,7 @@ import { adoptStartedSession, liveSession, runSessionSweep, startCharging } from
 import { computeCost, samplesFromMeterReadings } from "../../lib/tariffs/index.ts";
 import { createCharger, PASSWORD, resetEnv, startEnv, stopEnv, waitFor, type TEnv } from "../ocpp/helpers.ts";
 import { VISA, makeUser, reference } from "../payments/helpers.ts";
+import { flattenReadings } from "../../lib/charging/meter-readings.ts";
 
 let env: TEnv;
 const sims: SimulatedCharger[] = [];
@@ -73,7 +74,7 @@ test("the charger's own stop ends the session; the sweep prices it from the stor
   const s = await env.t.db.chargingSession.findFirstOrThrow({ where: { userId: u.id }, include: { payments: true, meterReadings: true } });
   const cost = computeCost(s.tariffSnapshot as never, {
     startedAt: s.startedAt!, endedAt: s.endedAt!, timeZone: "UTC", meterStartWh: Number(s.meterStartWh),
-    samples: samplesFromMeterReadings(s.meterReadings).samples,
+    samples: samplesFromMeterReadings(flattenReadings(s.meterReadings)).samples,
   });
   assert.equal(cost.energyWh, s.energyWh);
   assert.equal(s.costMinor, cost.totalInclVat);
