@@ -27,7 +27,7 @@ export type TConnectorStatusInput = TChargerRef & {
   receivedAt?: Date;
 };
 
-type TStatusRow = { found: number; changed: number; availability: string | null; events?: string[] | null };
+type TStatusRow = { found: number; changed: number; availability: string | null; events?: string | null };
 
 export async function updateConnectorStatus(db: Db, input: TConnectorStatusInput) {
   const receivedAt = input.receivedAt ?? new Date();
@@ -68,11 +68,12 @@ log AS (
 const RESULT = `
 SELECT (SELECT count(*) FROM prev)::int AS found, (SELECT count(*) FROM log)::int AS changed,
        (SELECT after FROM calc) AS availability,
-       ARRAY(SELECT json_build_object('type', 'connector_status', 'stationId', $1::uuid, 'connectorId', $2::int,
-          'status', $3::text, 'errorCode', $4::text, 'availability', after)::text FROM calc
-        UNION ALL
-        SELECT json_build_object('type', 'station', 'stationId', $1::uuid, 'isOnline', is_online,
-          'availability', after)::text FROM calc WHERE after <> before) AS events`;
+       (SELECT json_agg(e.x)::text FROM (
+          SELECT json_build_object('type', 'connector_status', 'stationId', $1::uuid, 'connectorId', $2::int,
+            'status', $3::text, 'errorCode', $4::text, 'availability', after) AS x FROM calc
+          UNION ALL
+          SELECT json_build_object('type', 'station', 'stationId', $1::uuid, 'isOnline', is_online,
+            'availability', after) FROM calc WHERE after <> before) e) AS events`;
 
 // The statement sees the connectors as they were before it: substitute the new status.
 const CONNECTOR_SQL = `
@@ -133,7 +134,7 @@ async function writeBatch(db: Db, items: TItem[]): Promise<TStatusRow[]> {
       seen.add(key);
     }
     const col = (k: number) => round.map((p) => p.item.args[k]);
-    const [row] = await hotQuery<{ rows: { i: number; changed: boolean; availability: string }[] | null; events: string[] | null }>(db, BATCH_SQL, [
+    const [row] = await hotQuery<{ rows: { i: number; changed: boolean; availability: string }[] | null; events: string | null }>(db, BATCH_SQL, [
       round.map((p) => p.i), col(0), col(1), col(2), col(3), col(4), col(5), col(6), col(7), col(8),
     ].map((a) => pgArray(a as (string | number | null)[])));
     publishAfterCommit(db, row.events);
@@ -180,8 +181,9 @@ st AS (
     FROM calc WHERE s.id = calc.id AND calc.after <> calc.before RETURNING s.id
 )
 SELECT (SELECT json_agg(json_build_object('i', p.i, 'changed', p.changed, 'availability', calc.after)) FROM prev p JOIN calc ON calc.id = p.station_id) AS rows,
-       ARRAY(SELECT json_build_object('type', 'connector_status', 'stationId', p.station_id, 'connectorId', p.connector_id,
-          'status', p.status, 'errorCode', p.error_code, 'availability', calc.after)::text FROM prev p JOIN calc ON calc.id = p.station_id
-        UNION ALL
-        SELECT json_build_object('type', 'station', 'stationId', id, 'isOnline', is_online,
-          'availability', after)::text FROM calc WHERE after <> before) AS events`;
+       (SELECT json_agg(e.x)::text FROM (
+          SELECT json_build_object('type', 'connector_status', 'stationId', p.station_id, 'connectorId', p.connector_id,
+            'status', p.status, 'errorCode', p.error_code, 'availability', calc.after) AS x FROM prev p JOIN calc ON calc.id = p.station_id
+          UNION ALL
+          SELECT json_build_object('type', 'station', 'stationId', id, 'isOnline', is_online,
+            'availability', after) FROM calc WHERE after <> before) e) AS events`;
