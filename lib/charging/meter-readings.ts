@@ -46,8 +46,8 @@ export function elementFigures(values: TSampledValue[]): { energyWh: number | nu
   return { energyWh, powerW: powerTotal ?? powerPhases, context: values[0]?.context ?? null };
 }
 
-/** Stored readings back as one row per sampled value (what the tariff engine
- *  and the API's flat view read). */
+/** Stored readings back as one row per sampled value, each with its
+ *  element's timestamp: what the tariff engine reads. */
 export function flattenReadings<R extends { timestamp: Date; sampledValues: unknown }>(rows: R[]): (TSampledValue & { timestamp: Date })[] {
   return rows.flatMap((r) => (Array.isArray(r.sampledValues) ? (r.sampledValues as TSampledValue[]) : []).map((v) => ({ ...v, timestamp: r.timestamp })));
 }

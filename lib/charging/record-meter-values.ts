@@ -1,8 +1,9 @@
 // MeterValues is the hottest message. Messages from many chargers are written
 // together (group commit) by ONE statement: find each message's session,
 // insert each MeterValue element (its sampled values kept whole), move each
-// running session's figures forward and publish one live event per session. Readings are kept even when no (known)
-// transaction owns them; those are recorded for review afterwards.
+// running session's figures forward and publish one live event per session.
+// Readings are kept even when no (known) transaction owns them; those are
+// recorded for review afterwards.
 import type { Db } from "../db/client.ts";
 import { isClockSkewed, shouldReportSkew } from "./clock-skew.ts";
 import { publishAfterCommit } from "./event-publisher.ts";
