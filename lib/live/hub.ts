@@ -1,23 +1,19 @@
 import "server-only";
-// One LISTEN connection per web process, fanned out in memory to every open
-// browser stream, so a thousand open pages cost one database connection.
-import { subscribe } from "../realtime/subscribe.ts";
+// The web process's one live-events connection (lib/realtime/fan-out.ts says
+// why streams wait for it and end when it had a gap).
+import { fanOut, readyWithin, type TFanOut } from "../realtime/fan-out.ts";
 import type { TRealtimeEvent } from "../realtime/events.ts";
 import { logWarn } from "../log.ts";
 
-type Listener = (e: TRealtimeEvent) => void;
+const g = globalThis as unknown as { __chargewayHub?: TFanOut };
 
-const g = globalThis as unknown as { __chargewayHub?: { listeners: Set<Listener>; stop?: () => Promise<void> } };
+const hub = () =>
+  (g.__chargewayHub ??= fanOut(process.env.DATABASE_URL!, {
+    onError: (err) => logWarn("live events connection problem", { error: err.message }),
+  }));
 
-export function onLiveEvent(listener: Listener): () => void {
-  if (!g.__chargewayHub) {
-    const hub: { listeners: Set<Listener>; stop?: () => Promise<void> } = { listeners: new Set() };
-    hub.stop = subscribe(process.env.DATABASE_URL!, (e) => { for (const l of hub.listeners) l(e); }, {
-      onError: (err) => logWarn("live events connection problem", { error: err.message }),
-    });
-    g.__chargewayHub = hub;
-  }
-  const hub = g.__chargewayHub;
-  hub.listeners.add(listener);
-  return () => hub.listeners.delete(listener);
-}
+/** Resolves true once live events are being received, false if not within `timeoutMs`. */
+export const liveEventsReady = (timeoutMs = 5000): Promise<boolean> => readyWithin(hub(), timeoutMs);
+
+/** Calls `onEvent` for every live event; `onGap` when some may have been missed. */
+export const onLiveEvent = (onEvent: (e: TRealtimeEvent) => void, onGap: () => void): (() => void) => hub().add(onEvent, onGap);
