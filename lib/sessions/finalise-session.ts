@@ -9,11 +9,11 @@ import { payoutRouteFor } from "../owner/payouts/destination.ts";
 import type { Db, Prisma } from "../db/client.ts";
 import { notifyInLanguage, requestLocaleOf } from "../payments/notify-in-language.ts";
 import { capture, collectRemainder, release, type TRemainderResult } from "../payments/index.ts";
-import { computeCost, samplesFromMeterReadings, type CostResult } from "../tariffs/index.ts";
-import { flattenReadings } from "../charging/meter-readings.ts";
+import { computeCost, type CostResult } from "../tariffs/index.ts";
 import { formatKwh, formatMoney } from "../format.ts";
 import { logWarn } from "../log.ts";
 import { sessionTariff } from "./pricing.ts";
+import { readSessionSamples } from "./session-samples.ts";
 import { settleBooking } from "../booking/settle-booking.ts";
 
 export type TFinalCost = Pick<CostResult, "lines" | "totalExclVat" | "totalVat" | "totalInclVat" | "energyWh" | "chargingSeconds" | "parkingSeconds" | "currency">;
@@ -26,12 +26,7 @@ export async function priceStoppedSession(db: Db, sessionId: string): Promise<TF
   });
   const tariff = sessionTariff(s?.tariffSnapshot);
   if (!s || !tariff || !s.startedAt || !s.endedAt || s.meterStartWh === null) return null;
-  const rows = await db.meterReading.findMany({
-    where: { sessionId },
-    orderBy: { timestamp: "asc" },
-    select: { timestamp: true, sampledValues: true },
-  });
-  const { samples } = samplesFromMeterReadings(flattenReadings(rows));
+  const samples = await readSessionSamples(db, sessionId);
   const start = Number(s.meterStartWh);
   // The register at stop is the truth for energy (meterStop − meterStart).
   const stop = s.meterStopWh === null ? null : Number(s.meterStopWh);

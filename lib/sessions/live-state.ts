@@ -6,13 +6,13 @@
 import type { Db } from "../db/client.ts";
 import { notFoundError } from "../errors/app-error.ts";
 import { isUuid } from "../stations/visibility.ts";
-import { runningCost, samplesFromMeterReadings, type CostLine } from "../tariffs/index.ts";
-import { flattenReadings } from "../charging/meter-readings.ts";
+import { runningCost, type CostLine } from "../tariffs/index.ts";
 import { adoptStartedSession, resolveAttempt } from "./adopt-started-session.ts";
 import { enforceEnergyCap } from "./energy-cap.ts";
 import { askForFirstReading } from "./first-reading.ts";
 import { finaliseSession, type TFinalCost } from "./finalise-session.ts";
 import { sessionTariff } from "./pricing.ts";
+import { readSessionSamples } from "./session-samples.ts";
 
 export type TLiveSession = {
   id: string;
@@ -74,13 +74,8 @@ export async function liveSession(db: Db, userId: string, id: string, now = new 
   else if (s.status === "ACTIVE" && s.startedAt) {
     const tariff = sessionTariff(s.tariffSnapshot);
     if (tariff) {
-      const rows = await db.meterReading.findMany({
-        where: { sessionId: s.id },
-        orderBy: { timestamp: "asc" },
-        select: { timestamp: true, sampledValues: true },
-      });
       const start = Number(s.meterStartWh ?? 0);
-      const samples = samplesFromMeterReadings(flattenReadings(rows)).samples.filter((x) => x.energyWh >= start);
+      const samples = (await readSessionSamples(db, s.id)).filter((x) => x.energyWh >= start);
       const at = new Date(Math.max(now.getTime(), s.startedAt.getTime()));
       try {
         const cost = runningCost(tariff, { startedAt: s.startedAt, timeZone: s.station.timeZone, meterStartWh: start, samples }, at);
