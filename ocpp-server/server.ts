@@ -16,6 +16,8 @@ import { createAuthCallback, type TSession } from "./auth.ts";
 import { CommandDispatcher } from "./command-dispatcher.ts";
 import { ConnectionRegistry, type TConnection } from "./connections.ts";
 import { InstanceLiveness } from "./instance-liveness.ts";
+import { KeepAlive } from "./keep-alive.ts";
+import { installLazyCallSignal, LAZY_SIGNAL_FOR_VERSION } from "./lazy-call-signal.ts";
 import { use16ErrorCodes } from "./protocol-errors.ts";
 import { releaseUpgradeListeners, trackUpgradeListeners } from "./upgrade-listeners.ts";
 
@@ -80,10 +82,14 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
   await liveness.start();
   await releaseInstance(db, instanceId);
 
+  if (!installLazyCallSignal()) log.warn(`ocpp-rpc is not ${LAZY_SIGNAL_FOR_VERSION}: every incoming call keeps making an AbortSignal (see lazy-call-signal.ts)`);
+  // Pings come from one KeepAlive for all chargers, not from ocpp-rpc's loop per client.
+  const keepAlive = new KeepAlive(options.pingIntervalMs ?? 30_000);
+  keepAlive.start();
   const rpc = new RPCServer({
     protocols: ["ocpp1.6"],
     strictMode: true,
-    pingIntervalMs: options.pingIntervalMs ?? 30_000,
+    pingIntervalMs: 0,
     callTimeoutMs: 30_000,
     // A charger sending garbage is cut off after a while; others are unaffected.
     maxBadMessages: 20,
@@ -122,6 +128,7 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
     client._handshake = { identity: h.identity, endpoint: h.endpoint, protocols: h.protocols, remoteAddress: h.remoteAddress };
     releaseUpgradeListeners(client._ws?._socket);
     use16ErrorCodes(client);
+    keepAlive.add(client);
     const conn: TConnection = { identity: session.identity, stationId: session.stationId, ipAddress: session.ipAddress, client, connected: undefined as never, replaced: false };
     const old = connections.add(conn);
     if (old) {
@@ -145,6 +152,7 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
       protocolIncident(conn, undefined, `Malformed frame (${e.error.message}): ${e.buffer.toString("utf8").slice(0, 500)}`);
     });
     client.on("close", ({ code, reason }: { code: number; reason: string }) => {
+      keepAlive.remove(client);
       const current = connections.remove(conn);
       log.info("charger disconnected", { identity: conn.identity, code, reason, replaced: !current });
       // A replaced socket's successor already logged REPLACED and owns the online state.
@@ -208,6 +216,7 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
       //    online mark is written, one statement marks all our chargers offline
       releasing = true;
       await rpc.close({ code: 1001, reason: "Server shutting down", awaitPending: true });
+      keepAlive.stop();
       await lastSeen.drain();
       await online.drain();
       await drainPublishedEvents(db);

@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { Fleet, percentile, totalOf, type TMerged } from "./bench-ocpp/fleet.ts";
+import { SLOW_MS } from "./bench-ocpp/protocol.ts";
 import { childrenOf, memoryMb, postmasterOf, Sampler, type TGroup } from "./bench-ocpp/proc-stats.ts";
 import { identityOf, seedChargers, startDatabase, startEchoServer, startOurServer, type TServerProc } from "./bench-ocpp/setup.ts";
 
@@ -90,6 +91,13 @@ function report(p: TPhase) {
   console.log(`  messages sent ${fmt(totalOf(p.r.sent))}, answered ${fmt(answered)} (${Object.entries(p.r.answered).map(([k, v]) => `${k} ${fmt(v)}`).join(", ")})`);
   console.log(`  throughput ${fmt(rate, 0)} msg/s over ${fmt(p.seconds, 1)} s`);
   console.log(`  latency ms: p50 ${fmt(percentile(p.r, 50), 1)}  p95 ${fmt(percentile(p.r, 95), 1)}  p99 ${fmt(percentile(p.r, 99), 1)}  max ${fmt(p.r.maxMs, 1)}`);
+  const slow = p.r.seconds.filter((s) => s[2] > 0);
+  if (slow.length) {
+    // When the tail happened, to line up with the server's GC trace or PostgreSQL's log.
+    const worst = [...slow].sort((a, b) => b[2] - a[2]).slice(0, 6).sort((a, b) => a[0] - b[0]);
+    const at = (sec: number) => new Date(sec * 1000).toISOString().slice(11, 19);
+    console.log(`  answers over ${SLOW_MS} ms: ${fmt(slow.reduce((a, s) => a + s[2], 0))} in ${slow.length} of ${p.r.seconds.length} seconds; worst seconds (UTC, by send time): ${worst.map((s) => `${at(s[0])} ${fmt(s[2])}/${fmt(s[1])} max ${fmt(s[3], 0)} ms`).join(", ")}`);
+  }
   if (totalOf(p.r.errors)) console.log(`  !!! CALLERRORs: ${JSON.stringify(p.r.errors)}`);
   if (p.r.unanswered) console.log(`  !!! ${fmt(p.r.unanswered)} calls unanswered after the drain period`);
   if (p.r.skippedBusy) console.log(`  !!! ${fmt(p.r.skippedBusy)} sends skipped: every charger still waiting for its previous answer (server behind)`);
@@ -168,6 +176,12 @@ async function reportHotUpdates(client: pg.Client) {
     `SELECT relname, n_tup_upd, n_tup_hot_upd FROM pg_stat_user_tables WHERE relname IN ('stations', 'connectors', 'charging_sessions') ORDER BY relname`,
   );
   console.log(`  updates (HOT share): ${rows.map((r) => `${r.relname} ${fmt(Number(r.n_tup_upd))} (${fmt((100 * Number(r.n_tup_hot_upd)) / Math.max(1, Number(r.n_tup_upd)), 0)}%)`).join(", ")}`);
+  // Checkpoints flush and fsync the data files while commits wait on their own
+  // WAL fsync: a latency tail that lines up with them is PostgreSQL's, not ours.
+  const [c] = (await client.query(
+    `SELECT num_timed, num_requested, write_time, sync_time, (SELECT wal_bytes FROM pg_stat_wal) AS wal_bytes FROM pg_stat_checkpointer`,
+  )).rows;
+  console.log(`  since PostgreSQL started: checkpoints ${fmt(Number(c.num_timed) + Number(c.num_requested))} (${fmt(Number(c.num_requested))} requested by WAL volume), write ${fmt(c.write_time / 1000, 1)} s, sync ${fmt(c.sync_time / 1000, 1)} s; WAL ${fmt(Number(c.wal_bytes) / 1e9, 2)} GB`);
 }
 
 async function main() {

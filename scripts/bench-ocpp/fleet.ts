@@ -88,8 +88,9 @@ function addInto(into: Record<string, number>, from: Record<string, number>) {
 function merge(rs: TRunResult[]): TMerged {
   const m: TMerged = {
     workers: rs.length, sent: {}, answered: {}, errors: {}, sampledValuesAnswered: 0, sampledValuesSent: 0, unanswered: 0, skippedBusy: 0,
-    disconnects: 0, hist: new Array(rs[0].hist.length).fill(0), overflow: 0, maxMs: 0, firstSendAt: Infinity, lastAnswerAt: 0, heartbeats: [], meters: [],
+    disconnects: 0, hist: new Array(rs[0].hist.length).fill(0), overflow: 0, maxMs: 0, firstSendAt: Infinity, lastAnswerAt: 0, seconds: [], heartbeats: [], meters: [],
   };
+  const seconds = new Map<number, [number, number, number]>();
   for (const r of rs) {
     addInto(m.sent, r.sent);
     addInto(m.answered, r.answered);
@@ -104,9 +105,14 @@ function merge(rs: TRunResult[]): TMerged {
     m.maxMs = Math.max(m.maxMs, r.maxMs);
     if (r.firstSendAt) m.firstSendAt = Math.min(m.firstSendAt, r.firstSendAt);
     m.lastAnswerAt = Math.max(m.lastAnswerAt, r.lastAnswerAt);
+    for (const [sec, n, slow, max] of r.seconds) {
+      const s = seconds.get(sec) ?? [0, 0, 0];
+      seconds.set(sec, [s[0] + n, s[1] + slow, Math.max(s[2], max)]);
+    }
     m.heartbeats.push(...r.heartbeats);
     m.meters.push(...r.meters);
   }
+  m.seconds = [...seconds].sort((a, b) => a[0] - b[0]).map(([sec, [n, slow, max]]) => [sec, n, slow, max]);
   return m;
 }
 

@@ -29,6 +29,9 @@ export type TWorkerCmd = TConnectCmd | TRunCmd | TCloseCmd;
 export type TConnected = { evt: "connected"; connected: number; failed: number; failures: Record<string, number>; ms: number };
 export type TProgress = { evt: "progress"; sent: number; answered: number; inflight: number };
 
+/** An answer slower than this counts towards a second's "slow" figure (the p99 target). */
+export const SLOW_MS = 100;
+
 // Latency histogram: 0.1 ms steps below 100 ms, 1 ms below 10 s, 10 ms below 120 s.
 export const HIST_BUCKETS = 1000 + 9900 + 11000;
 export function bucketOf(ms: number): number {
@@ -60,6 +63,8 @@ export type TRunResult = {
   maxMs: number;
   firstSendAt: number;
   lastAnswerAt: number;
+  /** Per wall-clock second of sending: [epoch second, answered, answered over SLOW_MS, max ms]; says when the tail happened. */
+  seconds: [number, number, number, number][];
   /** Per charger: last Heartbeat currentTime answered, and last energy register answered in MeterValues. */
   heartbeats: [string, string][];
   meters: [number, number][];

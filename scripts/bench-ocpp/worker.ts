@@ -3,10 +3,10 @@
 // outstanding, as OCPP 1.6 requires; latency is send -> CALLRESULT.
 import { performance } from "node:perf_hooks";
 import WebSocket from "ws";
-import { bucketOf, HIST_BUCKETS, type TConnectCmd, type TMix, type TRunCmd, type TRunResult, type TWorkerCmd, type TWorkerEvt } from "./protocol.ts";
+import { bucketOf, HIST_BUCKETS, SLOW_MS, type TConnectCmd, type TMix, type TRunCmd, type TRunResult, type TWorkerCmd, type TWorkerEvt } from "./protocol.ts";
 
 type TCharger = { k: number; i: number; identity: string; ws: WebSocket; busy: boolean; txId: number; energyWh: number; charging: boolean; lastHb?: string; lastMeterAnswered?: number };
-type TPending = { t0: number; ch: TCharger; action: string; sv: number; energy?: number; onAnswer?: (payload: any) => void; onError?: (code: string) => void };
+type TPending = { t0: number; sentAt: number; ch: TCharger; action: string; sv: number; energy?: number; onAnswer?: (payload: any) => void; onError?: (code: string) => void };
 
 const send = (m: TWorkerEvt) => process.send!(m);
 const chargers: TCharger[] = [];
@@ -28,6 +28,8 @@ function newStats() {
     maxMs: 0,
     firstSendAt: 0,
     lastAnswerAt: 0,
+    // epoch second of the send -> [answered, slow, max ms]
+    seconds: new Map<number, [number, number, number]>(),
   };
 }
 
@@ -43,7 +45,7 @@ function call(ch: TCharger, action: string, payload: unknown, extra: Partial<TPe
   const id = String(++seq);
   ch.busy = true;
   const sv = extra.sv ?? 0;
-  pending.set(id, { t0: performance.now(), ch, action, sv, ...extra });
+  pending.set(id, { t0: performance.now(), sentAt: Date.now(), ch, action, sv, ...extra });
   if (measuring) {
     stats.sent[action] = (stats.sent[action] ?? 0) + 1;
     stats.sampledValuesSent += sv;
@@ -74,6 +76,12 @@ function onMessage(ch: TCharger, data: WebSocket.RawData) {
       else stats.overflow++;
       if (ms > stats.maxMs) stats.maxMs = ms;
       stats.lastAnswerAt = Date.now();
+      const sec = Math.floor(p.sentAt / 1000);
+      let s = stats.seconds.get(sec);
+      if (!s) stats.seconds.set(sec, (s = [0, 0, 0]));
+      s[0]++;
+      if (ms > SLOW_MS) s[1]++;
+      if (ms > s[2]) s[2] = ms;
     } else {
       const key = `${p.action}:${frame[2]}`;
       stats.errors[key] = (stats.errors[key] ?? 0) + 1;
@@ -251,6 +259,7 @@ async function run(r: TRunCmd) {
     maxMs: stats.maxMs,
     firstSendAt: stats.firstSendAt,
     lastAnswerAt: stats.lastAnswerAt,
+    seconds: [...stats.seconds].map(([sec, [n, slow, max]]) => [sec, n, slow, max]),
     heartbeats: chargers.filter((c) => c.lastHb).map((c) => [c.identity, c.lastHb!]),
     meters: chargers.filter((c) => c.txId && c.lastMeterAnswered !== undefined).map((c) => [c.txId, c.lastMeterAnswered!]),
   };

@@ -81,6 +81,16 @@ describe("reconnects and dead sockets", () => {
     assert.deepEqual(events, ["CONNECTED", "REPLACED", "CONNECTED"]);
   });
 
+  test("a socket that answers pings stays connected across many ping intervals", async () => {
+    const { station, client } = await bootedCharger(env, "CP-ALIVE", { pingIntervalMs: 0 });
+    let pongs = 0;
+    client._ws.on("ping", () => pongs++);
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.ok(pongs >= 3, `pinged ${pongs} times in 1.5 s at a 300 ms interval`);
+    assert.equal((await client.call("Heartbeat", {})).currentTime.length > 0, true);
+    assert.equal((await env.t.db.station.findUniqueOrThrow({ where: { id: station.id } })).isOnline, true);
+  });
+
   test("a socket that stops answering pings is closed and the charger marked offline", async () => {
     const st = await createCharger(env.t.db, "CP-DEAD");
     await connect(env, "CP-DEAD", { wsOpts: { autoPong: false }, pingIntervalMs: 0 });
