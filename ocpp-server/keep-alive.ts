@@ -18,7 +18,9 @@ export type TPingable = {
 
 export class KeepAlive {
   private readonly slices: Set<TPingable>[] = Array.from({ length: SLICES }, () => new Set());
-  private readonly sliceOf = new WeakMap<TPingable, number>();
+  // A plain Map: clients are removed on close anyway, and a WeakMap's entries
+  // are ephemerons, which cost every major GC extra marking work.
+  private readonly sliceOf = new Map<TPingable, number>();
   private turn = 0;
   private timer?: ReturnType<typeof setInterval>;
 
