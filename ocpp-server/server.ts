@@ -18,6 +18,7 @@ import { ConnectionRegistry, type TConnection } from "./connections.ts";
 import { InstanceLiveness } from "./instance-liveness.ts";
 import { KeepAlive } from "./keep-alive.ts";
 import { installLazyCallSignal, LAZY_SIGNAL_FOR_VERSION } from "./lazy-call-signal.ts";
+import { installFreshFragments } from "./ws-fresh-fragments.ts";
 import { use16ErrorCodes } from "./protocol-errors.ts";
 import { releaseUpgradeListeners, trackUpgradeListeners } from "./upgrade-listeners.ts";
 
@@ -83,6 +84,7 @@ export async function startOcppServer(options: TOcppServerOptions): Promise<TOcp
   await releaseInstance(db, instanceId);
 
   if (!installLazyCallSignal()) log.warn(`ocpp-rpc is not ${LAZY_SIGNAL_FOR_VERSION}: every incoming call keeps making an AbortSignal (see lazy-call-signal.ts)`);
+  if (!installFreshFragments()) log.warn("ws's Receiver has changed: incoming frames may outlive scavenges again (see ws-fresh-fragments.ts)");
   // Pings come from one KeepAlive for all chargers, not from ocpp-rpc's loop per client.
   const keepAlive = new KeepAlive(options.pingIntervalMs ?? 30_000);
   keepAlive.start();
