@@ -96,7 +96,13 @@ test.describe("owner console", () => {
     await expect(page.getByTestId("station-form").getByTestId("field-error")).toHaveText("You already have a station with this name.");
     expect(await db.station.count({ where: { ownerId: owner.id } })).toBe(1);
 
-    // The charger: identity, URL and a password shown once.
+    // The charger: identity, URL and a password shown once. The page's event
+    // stream is held back until the charger has connected, so the page misses
+    // that event, as it does when a phone's stream reconnects: it must re-read
+    // when the stream opens.
+    let chargerConnected!: () => void;
+    const connected = new Promise<void>((resolve) => (chargerConnected = resolve));
+    await page.route(/\/api\/events(\?|$)/, async (route) => { await connected; await route.continue(); });
     await page.goto(`/owner/stations/${station.id}`);
     await page.getByTestId("charger-setup").click();
     const identity = (await page.getByTestId("charger-identity").textContent())!;
@@ -117,6 +123,7 @@ test.describe("owner console", () => {
     const sim = new SimulatedCharger({ url: url.slice(0, -identity.length - 1), identity, password, powerW: 50_000, meterIntervalMs: 60_000, heartbeatIntervalMs: 60_000 });
     try {
       await sim.connect();
+      chargerConnected();
       await expect(page.getByTestId("charger-connection")).toHaveText("Connected");
 
       expect((await sim.authorize(idTag)).status).toBe("Accepted");

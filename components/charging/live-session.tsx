@@ -28,7 +28,7 @@ export function LiveSession(props: { initial: TLiveSession; locale: string; s: S
   useLiveEvents({ stations: [state.stationId], sessions: [state.id] }, (e) => {
     if (e.type === "meter" && e.sessionId === state.id) setState((cur) => ({ ...cur, energyWh: e.energyWh ?? cur.energyWh, powerW: e.powerW ?? cur.powerW }));
     if (e.type === "meter" || e.type === "session" || e.type === "connector_status") void refresh();
-  });
+  }, () => void refresh()); // (re)subscribed: re-read what may have changed unseen
   const pending = state.status === "PENDING" || (state.status === "COMPLETED" && !state.costFinal);
   useEffect(() => {
     if (state.status === "FAILED" || (state.status === "COMPLETED" && state.costFinal)) return;

@@ -2,7 +2,7 @@
 // The station's OCPP charger: identity, WebSocket URL, the password right
 // after it was generated (only then), and whether it is connected — live,
 // from the "station" events the OCPP server publishes.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useLiveEvents } from "@/components/live/use-live-events.ts";
 
@@ -25,12 +25,20 @@ export function ChargerPanel(props: {
   const [password, setPassword] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useLiveEvents({ stations: [props.stationId] }, (e) => {
-    if (e.type === "station" && e.stationId === props.stationId) {
-      setOnline(e.isOnline);
-      router.refresh();
-    }
-  });
+  // A refreshed page brings the stored flag (see onOpen below).
+  useEffect(() => setOnline(props.isOnline), [props.isOnline]);
+  useLiveEvents(
+    { stations: [props.stationId] },
+    (e) => {
+      if (e.type === "station" && e.stationId === props.stationId) {
+        setOnline(e.isOnline);
+        router.refresh();
+      }
+    },
+    // A charger that connected before the event stream opened (or while it
+    // was reconnecting) sent its event to nobody: re-read the page.
+    () => router.refresh(),
+  );
 
   async function generate() {
     if (identity && !window.confirm(m["owner.charger.regenerateConfirm"])) return;
